@@ -1,0 +1,173 @@
+"""StreamField blocks shared by every app, with API representations a headless front end can render."""
+
+from django.core.exceptions import ValidationError
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+
+RENDITION_SPECS = {"small": "max-400x300", "medium": "max-800x600", "large": "max-1600x1200"}
+
+
+def image_api_representation(image, alt=""):
+    """An image as renditions with URL, width and height, plus alt text."""
+    if image is None:
+        return None
+    renditions = image.get_renditions(*RENDITION_SPECS.values())
+    return {
+        "id": image.pk,
+        "title": image.title,
+        "alt": alt or getattr(image, "default_alt_text", "") or image.title,
+        "renditions": {
+            name: {
+                "url": renditions[spec].full_url,
+                "width": renditions[spec].width,
+                "height": renditions[spec].height,
+            }
+            for name, spec in RENDITION_SPECS.items()
+        },
+    }
+
+
+def document_api_representation(document):
+    if document is None:
+        return None
+    return {
+        "id": document.pk,
+        "title": document.title,
+        "url": document.url,
+        "file_type": document.file_extension.upper(),
+        "file_size": document.get_file_size(),
+    }
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label="Text", max_length=200)
+    level = blocks.ChoiceBlock(
+        label="Ebene",
+        choices=[("h2", "Überschrift 2"), ("h3", "Überschrift 3")],
+        default="h2",
+        help_text="Ebene 2 für Abschnitte, Ebene 3 für Unterabschnitte.",
+    )
+
+    class Meta:
+        icon = "title"
+        label = "Überschrift"
+        template = "components/blocks/heading_block.html"
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label="Bild")
+    alt_text = blocks.CharBlock(
+        label="Alternativtext",
+        max_length=250,
+        help_text="Beschreibt das Bild für Menschen, die es nicht sehen können (Pflicht).",
+    )
+    caption = blocks.CharBlock(label="Bildunterschrift", required=False, max_length=250)
+    credit = blocks.CharBlock(label="Bildnachweis", required=False, max_length=250)
+
+    class Meta:
+        icon = "image"
+        label = "Bild"
+        template = "components/blocks/image_block.html"
+
+    def get_api_representation(self, value, context=None):
+        return {
+            "image": image_api_representation(value["image"], value["alt_text"]),
+            "caption": value["caption"],
+            "credit": value["credit"],
+        }
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock(label="Zitat")
+    attribution = blocks.CharBlock(label="Quelle / Person", required=False, max_length=200)
+
+    class Meta:
+        icon = "openquote"
+        label = "Zitat"
+        template = "components/blocks/quote_block.html"
+
+
+class DocumentBlock(DocumentChooserBlock):
+    def get_api_representation(self, value, context=None):
+        return document_api_representation(value)
+
+
+class DocumentListBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label="Überschrift", required=False, max_length=200)
+    documents = blocks.ListBlock(DocumentBlock(label="Dokument"), label="Dokumente", min_num=1)
+
+    class Meta:
+        icon = "doc-full"
+        label = "Dokumentenliste"
+        template = "components/blocks/document_list_block.html"
+
+
+class LinkBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label="Linktext", max_length=120)
+    page = blocks.PageChooserBlock(label="Interne Seite", required=False)
+    url = blocks.URLBlock(label="Externe Adresse", required=False)
+
+    class Meta:
+        icon = "link"
+        label = "Link"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("url")):
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "url": ValidationError("Bitte entweder eine interne Seite oder eine externe Adresse angeben.")
+                }
+            )
+        return value
+
+    def get_api_representation(self, value, context=None):
+        page = value.get("page")
+        return {
+            "text": value["text"],
+            "url": page.url if page else value.get("url"),
+            "page": page.pk if page else None,
+        }
+
+
+class LinkListBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label="Überschrift", required=False, max_length=200)
+    links = blocks.ListBlock(LinkBlock(), label="Links", min_num=1)
+
+    class Meta:
+        icon = "list-ul"
+        label = "Linkliste"
+        template = "components/blocks/link_list_block.html"
+
+
+class CallToActionBlock(LinkBlock):
+    description = blocks.TextBlock(label="Beschreibung", required=False)
+
+    class Meta:
+        icon = "pick"
+        label = "Handlungsaufforderung"
+        template = "components/blocks/call_to_action_block.html"
+
+
+class BaseStreamBlock(blocks.StreamBlock):
+    paragraph = blocks.RichTextBlock(
+        label="Absatz", features=PARAGRAPH_FEATURES, template="components/blocks/paragraph_block.html"
+    )
+    heading = HeadingBlock()
+    image = ImageBlock()
+    quote = QuoteBlock()
+    documents = DocumentListBlock()
+    links = LinkListBlock()
+    call_to_action = CallToActionBlock()
+    embed = EmbedBlock(
+        label="Eingebettetes Medium",
+        help_text="Adresse eines Videos oder Beitrags (z. B. YouTube); wird erst nach Zustimmung geladen.",
+        template="components/blocks/embed_block.html",
+    )
+
+    class Meta:
+        label = "Inhalt"

@@ -1,0 +1,202 @@
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+from wagtailgeowidget import geocoders
+from wagtailgeowidget.panels import GeoAddressPanel
+
+from home.blocks import PARAGRAPH_FEATURES, BaseStreamBlock
+from home.geo import LocatedMixin, LocationPanel, validate_point
+from home.models import BasePage, TopicTag
+from home.serializers import ImageRenditionSerializer, LocationSerializer, TagListSerializer
+
+TAGS_HELP = "Handlungsfelder wie „Beteiligung“ oder „Integration“; verbinden Meldungen, Termine und Stadtteilprofile."
+
+
+class NewsPageTag(TopicTag):
+    content_object = ParentalKey("newsroom.NewsPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class EventPageTag(TopicTag):
+    content_object = ParentalKey("newsroom.EventPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    intro = RichTextField("Einleitung", features=PARAGRAPH_FEATURES, blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    api_fields = BasePage.api_fields + [APIField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["newsroom.NewsPage"]
+    max_count = 1
+    page_description = "Die Übersicht aller Meldungen („Aktuelles“) mit RSS-Feed."
+
+    class Meta:
+        verbose_name = "Übersicht Aktuelles"
+        verbose_name_plural = "Übersichten Aktuelles"
+
+
+class NewsPage(BasePage):
+    date = models.DateField(
+        "Datum", default=datetime.date.today, help_text="Datum der Meldung, bestimmt die Reihenfolge."
+    )
+    teaser_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="Vorschaubild",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name="Inhalt", blank=True)
+    tags = ClusterTaggableManager("Handlungsfelder", through=NewsPageTag, blank=True, help_text=TAGS_HELP)
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("teaser"),
+        FieldPanel("teaser_image"),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("body"),
+        index.FilterField("date"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+    api_fields = BasePage.api_fields + [
+        APIField("date"),
+        APIField("teaser_image", serializer=ImageRenditionSerializer()),
+        APIField("body"),
+        APIField("tags", serializer=TagListSerializer()),
+    ]
+
+    parent_page_types = ["newsroom.NewsIndexPage"]
+    subpage_types = []
+    page_description = "Eine Meldung für „Aktuelles“."
+
+    class Meta:
+        verbose_name = "Meldung"
+        verbose_name_plural = "Meldungen"
+
+
+class EventIndexPage(RoutablePageMixin, BasePage):
+    intro = RichTextField("Einleitung", features=PARAGRAPH_FEATURES, blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    api_fields = BasePage.api_fields + [APIField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["newsroom.EventPage"]
+    max_count = 1
+    page_description = "Die Übersicht aller Veranstaltungshinweise mit Kalender-Export."
+
+    class Meta:
+        verbose_name = "Übersicht Veranstaltungen"
+        verbose_name_plural = "Übersichten Veranstaltungen"
+
+
+class EventPage(LocatedMixin, RoutablePageMixin, BasePage):
+    start = models.DateTimeField("Beginn", help_text="Datum und Uhrzeit des Beginns.")
+    end = models.DateTimeField("Ende", null=True, blank=True, help_text="Optional; muss nach dem Beginn liegen.")
+    all_day = models.BooleanField(
+        "Ganztägig", default=False, help_text="Uhrzeiten werden dann nicht angezeigt (z. B. mehrtägige Tagungen)."
+    )
+    venue = models.CharField("Veranstaltungsort", max_length=200, blank=True, help_text="z. B. REFUGIO Berlin")
+    street_address = models.CharField("Straße und Hausnummer", max_length=200, blank=True)
+    postal_code = models.CharField("Postleitzahl", max_length=10, blank=True)
+    city = models.CharField("Stadt", max_length=100, blank=True, help_text="Für den Filter nach Stadt.")
+    location = models.CharField(
+        "Standort auf der Karte",
+        max_length=250,
+        blank=True,
+        validators=[validate_point],
+        help_text="Optional: Punkt auf der Karte anklicken oder Adresse suchen.",
+    )
+    organiser = models.CharField("Veranstalter", max_length=200, blank=True)
+    registration_url = models.URLField("Anmeldung (Adresse)", blank=True)
+    teaser_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="Vorschaubild",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name="Inhalt", blank=True)
+    tags = ClusterTaggableManager("Handlungsfelder", through=EventPageTag, blank=True, help_text=TAGS_HELP)
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("all_day")],
+            heading="Termin",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("venue"),
+                GeoAddressPanel("street_address", geocoder=geocoders.NOMINATIM),
+                FieldRowPanel([FieldPanel("postal_code"), FieldPanel("city")]),
+                LocationPanel("location", address_field="street_address"),
+            ],
+            heading="Ort",
+        ),
+        FieldPanel("organiser"),
+        FieldPanel("registration_url"),
+        FieldPanel("teaser"),
+        FieldPanel("teaser_image"),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("body"),
+        index.SearchField("venue"),
+        index.SearchField("city"),
+        index.SearchField("organiser"),
+        index.FilterField("start"),
+        index.FilterField("city"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+    api_fields = BasePage.api_fields + [
+        APIField("start"),
+        APIField("end"),
+        APIField("all_day"),
+        APIField("venue"),
+        APIField("street_address"),
+        APIField("postal_code"),
+        APIField("city"),
+        APIField("location", serializer=LocationSerializer(source="*")),
+        APIField("organiser"),
+        APIField("registration_url"),
+        APIField("teaser_image", serializer=ImageRenditionSerializer()),
+        APIField("body"),
+        APIField("tags", serializer=TagListSerializer()),
+    ]
+
+    parent_page_types = ["newsroom.EventIndexPage"]
+    subpage_types = []
+    page_description = "Ein Veranstaltungshinweis mit Termin, Ort und Kalender-Export."
+
+    class Meta:
+        verbose_name = "Veranstaltung"
+        verbose_name_plural = "Veranstaltungen"
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": "Das Ende liegt vor dem Beginn. Bitte prüfen Sie Datum und Uhrzeit."})
+
+    @property
+    def effective_end(self):
+        return self.end or self.start
+
+    @property
+    def is_past(self):
+        return self.effective_end < timezone.now()

@@ -1,0 +1,10 @@
+from rest_framework import serializers
+
+
+class MunicipalitySerializer(serializers.Field):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, municipality):
+        return {"id": municipality.pk, "title": municipality.title, "slug": municipality.slug}

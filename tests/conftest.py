@@ -1,0 +1,27 @@
+import pytest
+from wagtail.models import Page, Site
+
+from tests import factories
+
+
+@pytest.fixture
+def site_tree(db):
+    """A minimal page tree: home with the three index pages and one municipality with one running area."""
+    root = Page.get_first_root_node()
+    home = factories.HomePageFactory(parent=root)
+    Site.objects.update_or_create(is_default_site=True, defaults={"root_page": home, "hostname": "localhost"})
+    Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
+    news_index = factories.NewsIndexPageFactory(parent=home)
+    event_index = factories.EventIndexPageFactory(parent=home)
+    profile_index = factories.ProfileIndexPageFactory(parent=home)
+    municipality = factories.MunicipalityPageFactory(parent=profile_index, title="Dortmund", slug="dortmund")
+    profile = factories.DistrictProfilePageFactory(parent=municipality, title="Nordstadt", slug="nordstadt")
+    return {
+        "root": root,
+        "home": home,
+        "news_index": news_index,
+        "event_index": event_index,
+        "profile_index": profile_index,
+        "municipality": municipality,
+        "profile": profile,
+    }
