@@ -2,12 +2,13 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtailgeowidget import geocoders
@@ -43,6 +44,12 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = "Übersicht Aktuelles"
         verbose_name_plural = "Übersichten Aktuelles"
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        from .feeds import NewsFeed  # imported here because feeds.py imports this module
+
+        return NewsFeed(self)(request)
 
 
 class NewsPage(BasePage):
@@ -102,6 +109,14 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = "Übersicht Veranstaltungen"
         verbose_name_plural = "Übersichten Veranstaltungen"
+
+    @path("ical/", name="ical")
+    def ical(self, request):
+        from .ical import calendar_response, upcoming_events  # ical.py imports this module
+
+        city = request.GET.get("stadt", "").strip()
+        name = f"{self.title} in {city}" if city else self.title
+        return calendar_response(self, upcoming_events(self, city), request, name=name, filename="veranstaltungen.ics")
 
 
 class EventPage(LocatedMixin, RoutablePageMixin, BasePage):
@@ -192,6 +207,15 @@ class EventPage(LocatedMixin, RoutablePageMixin, BasePage):
         super().clean()
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": "Das Ende liegt vor dem Beginn. Bitte prüfen Sie Datum und Uhrzeit."})
+
+    @path("ical/", name="ical")
+    def ical(self, request):
+        from .ical import calendar_response  # ical.py imports this module
+
+        # Wagtail only sets `live=False` on expiry when `publish_scheduled` runs; don't wait for it.
+        if self.expire_at and self.expire_at <= timezone.now():
+            raise Http404
+        return calendar_response(self, [self], request, name=self.title, filename=f"{self.slug}.ics")
 
     @property
     def effective_end(self):
