@@ -1,3 +1,4 @@
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from taggit.models import TaggedItemBase
@@ -6,9 +7,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import DraftStateMixin, LockableMixin, Page, RevisionMixin, WorkflowMixin
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
 from .blocks import PARAGRAPH_FEATURES, BaseStreamBlock, LinkBlock, image_api_representation
 from .serializers import ImageRenditionSerializer
@@ -102,8 +102,9 @@ class StandardPage(BasePage):
         verbose_name_plural = "Inhaltsseiten"
 
 
-@register_snippet
-class ContactPerson(index.Indexed, models.Model):
+class ContactPerson(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, models.Model):
+    """Registered in the admin by editorial/wagtail_hooks.py, which limits municipality editors to their own."""
+
     name = models.CharField("Name", max_length=150)
     role = models.CharField("Funktion", max_length=150, blank=True, help_text="z. B. Quartiersmanagement")
     organisation = models.CharField("Organisation", max_length=200, blank=True)
@@ -127,6 +128,16 @@ class ContactPerson(index.Indexed, models.Model):
         help_text="Die Kommune, deren Redaktion diese Ansprechperson pflegt; leer für die Geschäftsstelle.",
     )
 
+    # Drafts, review and locking (see editorial/): changes reach the public only after approval.
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="contactperson")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="contactperson",
+        for_concrete_model=False,
+    )
+
     panels = [
         FieldPanel("name"),
         FieldPanel("role"),
@@ -145,6 +156,10 @@ class ContactPerson(index.Indexed, models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.organisation})" if self.organisation else self.name
+
+    @property
+    def revisions(self):
+        return self._revisions
 
     def api_representation(self):
         return {
