@@ -1,0 +1,222 @@
+"""`make bench`: load-test every public page type and the API under gunicorn, uncached and cached.
+
+Each figure is reported as a ratio to the plain "hello" view measured in the same run, so the
+numbers mean something on a shared, noisy machine. Results go to bench/results/<date>.md.
+"""
+
+import datetime
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
+GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
+PORT = int(os.environ.get("BENCH_PORT", "8765"))
+PAGES = int(os.environ.get("BENCH_PAGES", "10000"))
+DURATION = int(os.environ.get("BENCH_DURATION", "10"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
+RESULT_RE = re.compile(r"RESULT rps=([\d.]+) p50=([\d.]+) p95=([\d.]+) p99=([\d.]+) requests=(\d+) errors=(\d+)")
+
+# Targets as ratios to the hello baseline (issue "Performance").
+CACHED_TARGET = 0.90
+UNCACHED_TARGET = 0.08
+SEARCH_P95_FACTOR = 3.0
+
+
+def postgres_url():
+    try:
+        import psycopg2
+    except ImportError:
+        return None
+    try:
+        conn = psycopg2.connect(host="127.0.0.1", port=5432, user="postgres", dbname="postgres", connect_timeout=3)
+    except psycopg2.OperationalError:
+        return None
+    conn.autocommit = True
+    with conn.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = 'staedtenetz_bench'")
+        if not cursor.fetchone():
+            cursor.execute("CREATE DATABASE staedtenetz_bench")
+    conn.close()
+    return "postgres://postgres@127.0.0.1:5432/staedtenetz_bench"
+
+
+def environment():
+    env = dict(os.environ)
+    env["DJANGO_SETTINGS_MODULE"] = "bench.settings"
+    env["DATABASE_URL"] = (
+        os.environ.get("BENCH_DATABASE_URL") or postgres_url() or f"sqlite:///{ROOT}/tmp/bench.sqlite3"
+    )
+    env["MEDIA_ROOT"] = str(ROOT / "tmp" / "bench-media")
+    env.setdefault("LOG_LEVEL", "ERROR")
+    return env
+
+
+def manage(env, *args, capture=False):
+    command = [PYTHON, "manage.py", *args]
+    if capture:
+        return subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True, text=True).stdout
+    subprocess.run(command, cwd=ROOT, env=env, check=True)
+    return ""
+
+
+TARGETS_SCRIPT = """
+import json
+from wagtail.models import Page
+from newsroom.models import NewsPage
+from profiles.models import DistrictProfilePage
+news = NewsPage.objects.live().order_by("-date").first()
+profile = DistrictProfilePage.objects.live().order_by("pk").first()
+print(json.dumps({"pages": Page.objects.count(), "news": news.url, "profile": profile.url, "profile_id": profile.pk}))
+"""
+
+
+def prepare(env):
+    (ROOT / "tmp").mkdir(exist_ok=True)
+    print(f"Datenbank: {env['DATABASE_URL']}")
+    manage(env, "migrate", "--no-input", "-v", "0")
+    info = json.loads(manage(env, "shell", "-c", TARGETS_SCRIPT, capture=True)) if has_pages(env) else {"pages": 0}
+    if info["pages"] < PAGES:
+        manage(env, "generate_load_data", "--pages", str(PAGES))
+        info = json.loads(manage(env, "shell", "-c", TARGETS_SCRIPT, capture=True))
+    manage(env, "collectstatic", "--no-input", "-v", "0")
+    return info
+
+
+def has_pages(env):
+    out = manage(
+        env, "shell", "-c", "from newsroom.models import NewsPage; print(NewsPage.objects.exists())", capture=True
+    )
+    return out.strip() == "True"
+
+
+def endpoints(info):
+    return [
+        ("hello (Basis)", "/bench/hello/"),
+        ("Startseite", "/"),
+        ("Aktuelles (Liste)", "/aktuelles/"),
+        ("Meldung", info["news"]),
+        ("Veranstaltungen (Liste)", "/veranstaltungen/"),
+        ("Stadtteilprofile (Karte)", "/stadtteilprofile/"),
+        ("Stadtteilprofil", info["profile"]),
+        ("Suche", "/suche/?q=Quartier"),
+        ("API Liste fields=* limit=20", "/api/v2/pages/?type=profiles.DistrictProfilePage&fields=*&limit=20"),
+        ("API Detail", f"/api/v2/pages/{info['profile_id']}/"),
+        ("GeoJSON", "/api/v2/profiles.geojson"),
+    ]
+
+
+def start_server(env, cached):
+    server_env = dict(env, PAGE_CACHE="1" if cached else "0")
+    process = subprocess.Popen(
+        [GUNICORN, "config.wsgi:application", "-w", "2", "-b", f"127.0.0.1:{PORT}", "--log-level", "warning"],
+        cwd=ROOT,
+        env=server_env,
+        start_new_session=True,
+    )
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{PORT}/bench/hello/", timeout=1)
+            return process
+        except OSError:
+            time.sleep(0.2)
+    stop_server(process)
+    raise SystemExit("gunicorn ist nicht gestartet.")
+
+
+def stop_server(process):
+    os.killpg(process.pid, signal.SIGTERM)
+    process.wait(timeout=20)
+
+
+def measure(path):
+    url = f"http://127.0.0.1:{PORT}{path}"
+    urllib.request.urlopen(url, timeout=30).read()  # warm up caches and connections
+    subprocess.run(["wrk", "-t2", f"-c{CONNECTIONS}", "-d2s", url], capture_output=True, check=False)
+    out = subprocess.run(
+        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s", "-s", str(ROOT / "bench" / "latency.lua"), url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    match = RESULT_RE.search(out)
+    if not match:
+        raise SystemExit(f"wrk lieferte kein Ergebnis für {path}:\n{out}")
+    rps, p50, p95, p99, requests, errors = match.groups()
+    return {"rps": float(rps), "p50": float(p50), "p95": float(p95), "p99": float(p99), "errors": int(errors)}
+
+
+def run():
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk fehlt (Debian-Paket 'wrk'); `make bench` installiert es als root.")
+    env = environment()
+    info = prepare(env)
+    results = {}
+    for cached in (False, True):
+        mode = "gecacht" if cached else "ungecacht"
+        process = start_server(env, cached)
+        try:
+            for name, path in endpoints(info):
+                print(f"{mode:>9}  {name} ...", flush=True)
+                results[(name, cached)] = measure(path)
+        finally:
+            stop_server(process)
+    report = render(info, env, results)
+    print(report)
+    out = ROOT / "bench" / "results" / f"{datetime.date.today().isoformat()}.md"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(report, encoding="utf-8")
+    print(f"Geschrieben: {out.relative_to(ROOT)}")
+
+
+def render(info, env, results):
+    engine = "PostgreSQL" if env["DATABASE_URL"].startswith("postgres") else "SQLite"
+    lines = [
+        f"# Benchmark {datetime.datetime.now():%Y-%m-%d %H:%M}",
+        "",
+        f"{info['pages']} pages, {engine}, gunicorn 2 workers, wrk {CONNECTIONS} connections, {DURATION} s each, "
+        f"{os.cpu_count()} cores. Ratio = requests/s relative to the hello baseline of the same mode.",
+        "",
+        "| endpoint | mode | req/s | ratio | p50 ms | p95 ms | p99 ms | errors | target | ok |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |",
+    ]
+    failures = []
+    names = [name for name, _path in endpoints(info)]
+    for cached in (False, True):
+        baseline = results[(names[0], cached)]["rps"]
+        for name in names:
+            figures = results[(name, cached)]
+            ratio = figures["rps"] / baseline if baseline else 0
+            target, ok = "", True
+            if name != names[0]:
+                limit = CACHED_TARGET if cached else UNCACHED_TARGET
+                target = f"≥ {limit:.0%}"
+                ok = ratio >= limit
+            if name == "Suche" and not cached:
+                news_p95 = results[("Aktuelles (Liste)", False)]["p95"]
+                search_ok = figures["p95"] <= SEARCH_P95_FACTOR * news_p95
+                target += f", p95 ≤ 3× Liste ({SEARCH_P95_FACTOR * news_p95:.1f} ms)"
+                ok = ok and search_ok
+            if figures["errors"]:
+                ok = False
+            if not ok:
+                failures.append(f"{name} ({'gecacht' if cached else 'ungecacht'})")
+            lines.append(
+                f"| {name} | {'cached' if cached else 'uncached'} | {figures['rps']:.0f} | {ratio:.0%} | "
+                f"{figures['p50']:.1f} | {figures['p95']:.1f} | {figures['p99']:.1f} | {figures['errors']} | "
+                f"{target} | {'yes' if ok else 'NO'} |"
+            )
+    lines += ["", "Missed targets: " + (", ".join(failures) if failures else "none"), ""]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(run())
