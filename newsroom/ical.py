@@ -42,10 +42,10 @@ def calendar_response(page, events, request, *, name, filename):
     spans = [event_span(event) for event in events]
     if spans:
         # Bounding the time zone to the events' years keeps the VTIMEZONE to a few lines instead of decades.
-        first = min(start for start, _ in spans)
-        last = max(end or start for start, end in spans)
+        first = min(_date(start) for start, _ in spans)
+        last = max(_date(end or start) for start, end in spans)
         calendar.add_missing_timezones(
-            first_date=datetime.date(_date(first).year, 1, 1), last_date=datetime.date(_date(last).year + 1, 1, 1)
+            first_date=datetime.date(first.year, 1, 1), last_date=datetime.date(last.year + 1, 1, 1)
         )
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
