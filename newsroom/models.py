@@ -1,5 +1,6 @@
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
@@ -19,6 +20,8 @@ from home.geo import LocatedMixin, LocationPanel, validate_point
 from home.models import BasePage, TopicTag
 from home.serializers import ImageRenditionSerializer, LocationSerializer, TagListSerializer
 
+from . import listings, structured_data
+
 TAGS_HELP = "Handlungsfelder wie „Beteiligung“ oder „Integration“; verbinden Meldungen, Termine und Stadtteilprofile."
 
 
@@ -34,12 +37,18 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     intro = RichTextField("Einleitung", features=PARAGRAPH_FEATURES, blank=True)
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
     api_fields = BasePage.api_fields + [APIField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["newsroom.NewsPage"]
     max_count = 1
     page_description = "Die Übersicht aller Meldungen („Aktuelles“) mit RSS-Feed."
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(listings.news_index_context(self, request))
+        return context
 
     class Meta:
         verbose_name = "Übersicht Aktuelles"
@@ -89,6 +98,13 @@ class NewsPage(BasePage):
     parent_page_types = ["newsroom.NewsIndexPage"]
     subpage_types = []
     page_description = "Eine Meldung für „Aktuelles“."
+    serve_select_related = ("social_image", "teaser_image")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(listings.news_page_context(self, request))
+        context["json_ld"] = structured_data.news_article(self, request, settings.WAGTAIL_SITE_NAME, context["tags"])
+        return context
 
     class Meta:
         verbose_name = "Meldung"
@@ -99,12 +115,18 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     intro = RichTextField("Einleitung", features=PARAGRAPH_FEATURES, blank=True)
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
     api_fields = BasePage.api_fields + [APIField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["newsroom.EventPage"]
     max_count = 1
     page_description = "Die Übersicht aller Veranstaltungshinweise mit Kalender-Export."
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(listings.event_index_context(self, request))
+        return context
 
     class Meta:
         verbose_name = "Übersicht Veranstaltungen"
@@ -198,6 +220,13 @@ class EventPage(LocatedMixin, RoutablePageMixin, BasePage):
     parent_page_types = ["newsroom.EventIndexPage"]
     subpage_types = []
     page_description = "Ein Veranstaltungshinweis mit Termin, Ort und Kalender-Export."
+    serve_select_related = ("social_image", "teaser_image")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(listings.event_page_context(self, request))
+        context["json_ld"] = structured_data.event(self, request, settings.WAGTAIL_SITE_NAME)
+        return context
 
     class Meta:
         verbose_name = "Veranstaltung"

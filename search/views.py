@@ -1,8 +1,70 @@
+from django.apps import apps
+from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
-from wagtail.models import Page
+from django.utils.cache import patch_cache_control
+from wagtail.contrib.search_promotions.models import Query
+from wagtail.models import Site
+
+from . import query as search_query
+from .highlight import match_pattern
+from .results import RESULT_TYPES, RESULT_TYPES_BY_SLUG, build_hits, filter_by_type, promotions_for, searchable_pages
+from .results import type_counts as count_types
+
+RESULTS_PER_PAGE = 10
+SECTION_INDEX_MODELS = ("newsroom.NewsIndexPage", "newsroom.EventIndexPage", "profiles.ProfileIndexPage")
+
+
+def _section_links(pages):
+    """Links to the main sections for the empty state (one query)."""
+    models = [apps.get_model(label) for label in SECTION_INDEX_MODELS]
+    return list(pages.type(*models).order_by("path"))
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()[:200]
-    results = Page.objects.live().public().specific().search(query) if query else Page.objects.none()
-    return TemplateResponse(request, "search/search.html", {"search_query": query, "search_results": results})
+    raw = request.GET.get("q", "")
+    shown_query = search_query.displayed_query(raw)
+    terms = search_query.search_terms(raw)
+    query = " ".join(terms)
+    result_type = RESULT_TYPES_BY_SLUG.get(request.GET.get("typ", ""))
+    context = {
+        "search_query": shown_query,
+        "searched": bool(query),
+        "query_has_no_words": bool(shown_query) and not query,
+        "active_type": result_type,
+        "max_query_length": search_query.MAX_QUERY_LENGTH,
+        "result_types": [(result_type, None) for result_type in RESULT_TYPES],
+    }
+    site = Site.find_for_request(request)
+    pages = searchable_pages(site)
+
+    if query:
+        type_counts = count_types(pages, query)
+        total = sum(count for _type, count in type_counts)
+        paginator = Paginator(filter_by_type(pages, result_type).search(query), RESULTS_PER_PAGE)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        # Editors' picks lead the first page of an unfiltered search; the ranked list and the counts
+        # stay as they are, only a pick that is also a hit on that page is not listed twice.
+        promotions = promotions_for(query, pages) if result_type is None and page_obj.number == 1 else []
+        promoted_ids = {promotion.page_id for promotion in promotions if promotion.page_id}
+        shown = [page for page in page_obj.object_list if page.pk not in promoted_ids]
+        context.update(
+            promotions=[
+                (promotion, promotion.page.get_url(request) if promotion.page else None) for promotion in promotions
+            ],
+            result_types=type_counts,
+            total=total,
+            page_obj=page_obj,
+            hits=build_hits(shown, match_pattern(terms), request),
+        )
+        # A new search (first page, no filter) that found something counts for the editors' report;
+        # the record holds only the normalised query and a daily counter, nothing about the visitor.
+        if (total or promotions) and result_type is None and page_obj.number == 1:
+            Query.get(query).add_hit()
+
+    if not query or not (context.get("total") or context.get("promotions")):
+        context.update(show_help=True, section_links=_section_links(pages))
+    response = TemplateResponse(request, "search/search.html", context)
+    # Kept out of the shared page cache and CDNs: every search must reach the popular-searches log,
+    # and caching arbitrary query strings would let anyone fill the cache.
+    patch_cache_control(response, private=True)
+    return response

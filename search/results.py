@@ -1,0 +1,173 @@
+"""Running a site search and turning the hits into what the results page shows.
+
+Everything here costs a fixed number of queries however many hits a page shows: the search
+itself, one facet query for the counts per type, and one query per page type among the hits.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.formats import date_format
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Page
+from wagtail.search.utils import normalise_query_string
+
+from home.models import HomePage, StandardPage
+from newsroom.models import EventPage, NewsPage
+from profiles.models import DistrictProfilePage, MunicipalityPage
+
+from . import page_text
+from .highlight import excerpt, highlight
+
+
+@dataclass(frozen=True)
+class ResultType:
+    """A choice in the type filter; `models` empty means "every other page type"."""
+
+    slug: str
+    label: str
+    models: tuple = ()
+
+
+RESULT_TYPES = (
+    ResultType("aktuelles", "Aktuelles", (NewsPage,)),
+    ResultType("veranstaltungen", "Veranstaltungen", (EventPage,)),
+    ResultType("stadtteilprofile", "Stadtteilprofile", (DistrictProfilePage, MunicipalityPage)),
+    ResultType("seiten", "Seiten"),
+)
+RESULT_TYPES_BY_SLUG = {result_type.slug: result_type for result_type in RESULT_TYPES}
+OTHER_PAGES = RESULT_TYPES_BY_SLUG["seiten"]
+
+TYPE_LABELS = {
+    NewsPage: "Aktuelles",
+    EventPage: "Veranstaltung",
+    DistrictProfilePage: "Stadtteilprofil",
+    MunicipalityPage: "Kommune",
+    HomePage: "Startseite",
+    StandardPage: "Seite",
+}
+
+
+def _content_type_ids(models):
+    # ContentType lookups are cached per process, so this costs no query after the first request.
+    return [ContentType.objects.get_for_model(model).pk for model in models]
+
+
+def _typed_content_type_ids():
+    return _content_type_ids(model for result_type in RESULT_TYPES for model in result_type.models)
+
+
+def searchable_pages(site):
+    """Pages a visitor may find: live, not behind a privacy restriction, on this site."""
+    pages = Page.objects.live().public()
+    if site is not None:
+        pages = pages.in_site(site)
+    return pages
+
+
+def filter_by_type(pages, result_type):
+    if result_type is None:
+        return pages
+    if result_type is OTHER_PAGES:
+        return pages.exclude(content_type_id__in=_typed_content_type_ids())
+    return pages.filter(content_type_id__in=_content_type_ids(result_type.models))
+
+
+def type_counts(pages, query):
+    """[(ResultType, count)] for the filter links, in their fixed order, from one facet query."""
+    per_content_type = pages.search(query).facet("content_type_id")
+    slug_by_content_type = {
+        content_type_id: result_type.slug
+        for result_type in RESULT_TYPES
+        for content_type_id in _content_type_ids(result_type.models)
+    }
+    counts = defaultdict(int)
+    for content_type_id, count in per_content_type.items():
+        counts[slug_by_content_type.get(content_type_id, OTHER_PAGES.slug)] += count
+    return [(result_type, counts[result_type.slug]) for result_type in RESULT_TYPES]
+
+
+def promotions_for(query, pages):
+    """Editors' picks for this query; internal pages only while a visitor may see them.
+
+    Looked up by the normalised query string instead of `Query.get()`, which would create a
+    query record for every search, including those the popular-searches report must not show.
+    """
+    return list(
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
+        .filter(Q(page__isnull=True) | Q(page__in=pages.values("pk")))
+        .select_related("page")
+        .order_by("sort_order", "pk")
+    )
+
+
+@dataclass
+class Hit:
+    page: Page
+    url: str
+    title: str
+    type_label: str
+    meta: list = field(default_factory=list)
+    excerpt: str = ""
+
+
+def _event_meta(page):
+    start = timezone.localtime(page.start)
+    when = date_format(start, "j. F Y")
+    if not page.all_day:
+        when += f", {date_format(start, 'H:i')} Uhr"
+    meta = [when]
+    if page.city:
+        meta.append(page.city)
+    if page.is_past:
+        meta.append("vergangen")
+    return meta
+
+
+def _meta(page):
+    """Date or status of a hit, as short phrases shown under its title."""
+    if isinstance(page, NewsPage):
+        return [date_format(page.date, "j. F Y")]
+    if isinstance(page, EventPage):
+        return _event_meta(page)
+    if isinstance(page, DistrictProfilePage):
+        meta = [page.municipality.title] if page.municipality else []
+        meta.append(f"{page.get_status_display()} ({page.period_display})")
+        return meta
+    if page.last_published_at:
+        return [f"Stand: {date_format(timezone.localtime(page.last_published_at), 'j. F Y')}"]
+    return []
+
+
+def _specific_in_bulk(pages):
+    """The specific page objects for `pages`, in the same order, with one query per page type."""
+    ids_by_model = defaultdict(list)
+    for page in pages:
+        if page.specific_class is not None:
+            ids_by_model[page.specific_class].append(page.pk)
+    specific = {}
+    for model, ids in ids_by_model.items():
+        queryset = model.objects.filter(pk__in=ids)
+        if model is DistrictProfilePage:
+            queryset = queryset.select_related("municipality")
+        specific.update((page.pk, page) for page in queryset)
+    return [specific[page.pk] for page in pages if page.pk in specific]
+
+
+def build_hits(pages, pattern, request):
+    hits = []
+    for page in _specific_in_bulk(pages):
+        hits.append(
+            Hit(
+                page=page,
+                url=page.get_url(request),
+                title=highlight(page.title, pattern),
+                type_label=TYPE_LABELS.get(type(page), "Seite"),
+                meta=_meta(page),
+                excerpt=excerpt([page_text.teaser_text(page), page_text.full_text(page)], pattern),
+            )
+        )
+    return hits
