@@ -25,3 +25,11 @@ def site_tree(db):
         "municipality": municipality,
         "profile": profile,
     }
+
+
+@pytest.fixture
+def editorial(site_tree):
+    """site_tree plus Duisburg, the editorial roles and one user per role (see tests/editorial_fixtures.py)."""
+    from tests.editorial_fixtures import build_editorial
+
+    return build_editorial(site_tree)
