@@ -6,7 +6,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from config.api import api_router
 from home.sitemaps import PublicPagesSitemap
+from profiles.geojson import profiles_geojson
 from search import views as search_views
 
 urlpatterns = [
@@ -15,6 +17,12 @@ urlpatterns = [
     path("suche/", search_views.search, name="search"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PublicPagesSitemap}}, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
+]
+
+# The public read API (config/api.py); must come before Wagtail's catch-all page route.
+urlpatterns += [
+    path("api/v2/profiles.geojson", profiles_geojson, name="profiles_geojson"),
+    path("api/v2/", api_router.urls),
 ]
 
 if settings.DEBUG:

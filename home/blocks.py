@@ -2,9 +2,12 @@
 
 from django.core.exceptions import ValidationError
 from wagtail import blocks
+from wagtail.api.utils import get_full_url
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+
+from .api_visibility import is_public_media, is_public_page
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
@@ -37,7 +40,8 @@ def document_api_representation(document):
     return {
         "id": document.pk,
         "title": document.title,
-        "url": document.url,
+        # Absolute like the image renditions: API clients live on other hosts.
+        "url": get_full_url(None, document.url),
         "file_type": document.file_extension.upper(),
         "file_size": document.get_file_size(),
     }
@@ -74,8 +78,9 @@ class ImageBlock(blocks.StructBlock):
         template = "components/blocks/image_block.html"
 
     def get_api_representation(self, value, context=None):
+        image = value["image"] if is_public_media(value["image"], context) else None
         return {
-            "image": image_api_representation(value["image"], value["alt_text"]),
+            "image": image_api_representation(image, value["alt_text"]),
             "caption": value["caption"],
             "credit": value["credit"],
         }
@@ -93,7 +98,7 @@ class QuoteBlock(blocks.StructBlock):
 
 class DocumentBlock(DocumentChooserBlock):
     def get_api_representation(self, value, context=None):
-        return document_api_representation(value)
+        return document_api_representation(value) if is_public_media(value, context) else None
 
 
 class DocumentListBlock(blocks.StructBlock):
@@ -126,12 +131,12 @@ class LinkBlock(blocks.StructBlock):
         return value
 
     def get_api_representation(self, value, context=None):
+        """A link to a page the public cannot see keeps its text but loses its target."""
         page = value.get("page")
-        return {
-            "text": value["text"],
-            "url": page.url if page else value.get("url"),
-            "page": page.pk if page else None,
-        }
+        if page is not None:
+            page = page if is_public_page(page, context) else None
+            return {"text": value["text"], "url": page.full_url if page else None, "page": page.pk if page else None}
+        return {"text": value["text"], "url": value.get("url") or None, "page": None}
 
 
 class LinkListBlock(blocks.StructBlock):
@@ -151,6 +156,9 @@ class CallToActionBlock(LinkBlock):
         icon = "pick"
         label = "Handlungsaufforderung"
         template = "components/blocks/call_to_action_block.html"
+
+    def get_api_representation(self, value, context=None):
+        return {**super().get_api_representation(value, context), "description": value["description"]}
 
 
 class BaseStreamBlock(blocks.StreamBlock):

@@ -1,36 +1,57 @@
 from rest_framework import serializers
 
+from .api_visibility import is_public_media, is_public_page
 from .blocks import image_api_representation
 
 
-class ImageRenditionSerializer(serializers.Field):
-    """An image foreign key as renditions (URL, width, height) and alt text."""
-
+class ReadOnlyField(serializers.Field):
     def __init__(self, **kwargs):
         kwargs.setdefault("read_only", True)
         super().__init__(**kwargs)
+
+
+class ImageRenditionSerializer(ReadOnlyField):
+    """An image foreign key as renditions (URL, width, height) and alt text; null if in a private collection."""
 
     def to_representation(self, image):
-        return image_api_representation(image)
+        return image_api_representation(image) if is_public_media(image, self.context) else None
 
 
-class TagListSerializer(serializers.Field):
-    def __init__(self, **kwargs):
-        kwargs.setdefault("read_only", True)
-        super().__init__(**kwargs)
-
+class TagListSerializer(ReadOnlyField):
     def to_representation(self, manager):
-        return [{"name": tag.name, "slug": tag.slug} for tag in manager.all()]
+        return [{"name": tag.name, "slug": tag.slug} for tag in sorted(manager.all(), key=lambda tag: tag.name)]
 
 
-class LocationSerializer(serializers.Field):
+class LocationSerializer(ReadOnlyField):
     """The stored WKT point as numbers; null when no location is set."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("read_only", True)
-        super().__init__(**kwargs)
 
     def to_representation(self, page):
         if page.latitude is None:
             return None
         return {"lat": page.latitude, "lng": page.longitude}
+
+
+def page_reference(page, context):
+    """A short, public-safe description of a linked page; None if the public may not see it."""
+    if not is_public_page(page, context):
+        return None
+    specific = page.specific
+    return {
+        "id": page.pk,
+        "type": f"{specific._meta.app_label}.{type(specific).__name__}",
+        "title": page.title,
+        "url": page.full_url,
+        "teaser": getattr(specific, "teaser", ""),
+    }
+
+
+class PageReferenceStreamSerializer(ReadOnlyField):
+    """A StreamField of page choosers (e.g. the home page's featured pages) as page references."""
+
+    def to_representation(self, stream):
+        items = []
+        for child in stream:
+            reference = page_reference(child.value, self.context)
+            if reference is not None:
+                items.append({"type": child.block_type, "value": reference, "id": child.id})
+        return items

@@ -5,6 +5,7 @@ from wagtail import blocks
 from wagtail.blocks import StreamValue
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from home.api_visibility import is_public_media
 from home.blocks import PARAGRAPH_FEATURES, DocumentBlock, ImageBlock, LinkBlock, QuoteBlock
 
 
@@ -53,7 +54,13 @@ class ContactPersonBlock(SnippetChooserBlock):
         super().__init__("home.ContactPerson", **kwargs)
 
     def get_api_representation(self, value, context=None):
-        return value.api_representation() if value else None
+        # Contact persons have drafts of their own: an unpublished one is not shown at all.
+        if value is None or not getattr(value, "live", True):
+            return None
+        person = value.api_representation()
+        if person["photo"] is not None and not is_public_media(value.photo, context):
+            person["photo"] = None
+        return person
 
 
 class DownloadBlock(blocks.StructBlock):

@@ -3,6 +3,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
+from rest_framework.fields import FloatField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -171,12 +172,14 @@ class DistrictProfilePage(LocatedMixin, BasePage):
         APIField("status"),
         APIField("start_year"),
         APIField("end_year"),
+        APIField("period_display"),
         APIField("location", serializer=LocationSerializer(source="*")),
         APIField("address"),
         APIField("teaser_image", serializer=ImageRenditionSerializer()),
         APIField("intro"),
         APIField("inhabitants"),
-        APIField("area_ha"),
+        # A number, not DRF's default decimal string: clients compute with key figures.
+        APIField("area_ha", serializer=FloatField(read_only=True)),
         APIField("tags", serializer=TagListSerializer()),
         APIField("sections"),
     ]

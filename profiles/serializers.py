@@ -7,4 +7,7 @@ class MunicipalitySerializer(serializers.Field):
         super().__init__(**kwargs)
 
     def to_representation(self, municipality):
+        # A profile can stay routable below a municipality page that was never published: show no draft title.
+        if not municipality.live:
+            return None
         return {"id": municipality.pk, "title": municipality.title, "slug": municipality.slug}

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "wagtail",
     "wagtailgeowidget",
     "rest_framework",
+    "corsheaders",
     "modelcluster",
     "taggit",
     "django_filters",
@@ -63,6 +64,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything that can answer early (page cache), so API answers always carry the CORS headers.
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -194,6 +197,11 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILAPI_SEARCH_ENABLED = True
+# Rich text in API responses as front-end HTML (real link URLs); ?rich_text_format=db_html gives the stored form.
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
+# Browsers may call the read API from these origins (e.g. a municipality's own website); nothing else gets CORS.
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
+CORS_URLS_REGEX = r"^/api/.*$"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True

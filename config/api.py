@@ -1,0 +1,185 @@
+"""The public read API (Wagtail API v2): one router with pages, images and documents.
+
+Differences from Wagtail's stock endpoints, each for a reason:
+- pages: only live, public pages that have not expired (Wagtail sets `live=False` on expiry only when
+  `publish_scheduled` runs); extra filters `tags`, `status`, `date_from`, `date_to`, `upcoming`
+  (see api_filters.py); `status` implies the profile type and the date filters the event type.
+- listings never grow their query count with `limit`: locale, municipality, tags and image renditions
+  are fetched in bulk, and StreamField and rich-text fields (whose references would cost queries per
+  item) are served by the detail endpoint only.
+- images and documents: private collections are hidden (as in Wagtail), tags are fetched in bulk.
+"""
+
+from functools import cache
+
+from django.db import models
+from django.utils import timezone
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from rest_framework.fields import Field
+from wagtail.api.v2.filters import (
+    AncestorOfFilter,
+    ChildOfFilter,
+    DescendantOfFilter,
+    LocaleFilter,
+    OrderingFilter,
+    SearchFilter,
+    TranslationOfFilter,
+)
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents.api.v2.serializers import DocumentSerializer
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
+from wagtail.images.api.v2.serializers import ImageSerializer
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Page
+
+from home.blocks import RENDITION_SPECS
+from newsroom.models import EventPage
+from profiles.models import DistrictProfilePage
+
+from .api_filters import (
+    CUSTOM_FILTER_PARAMETERS,
+    EVENT_PARAMETERS,
+    EventDateFilter,
+    SafeFieldsFilter,
+    StatusFilter,
+    TagsFilter,
+)
+
+
+def detail_only_field_names(model):
+    """API fields holding StreamField or rich text: served by the detail endpoint only."""
+    api_names = {field if isinstance(field, str) else field.name for field in getattr(model, "api_fields", ())}
+    return [
+        field.name
+        for field in model._meta.get_fields()
+        if isinstance(field, StreamField | RichTextField) and field.name in api_names
+    ]
+
+
+def with_related_data(queryset):
+    """Fetch everything the serializers of `queryset.model` touch in a fixed number of queries."""
+    model = queryset.model
+    queryset = queryset.select_related("locale")
+    image_model = get_image_model()
+    for field in model._meta.get_fields():
+        if isinstance(field, models.ForeignKey) and field.name != "locale" and not field.name.endswith("_ptr"):
+            if issubclass(field.related_model, image_model):
+                images = image_model.objects.prefetch_renditions(*RENDITION_SPECS.values())
+                queryset = queryset.prefetch_related(models.Prefetch(field.name, queryset=images))
+            elif issubclass(field.related_model, Page) and field.name in ("municipality",):
+                queryset = queryset.select_related(field.name)
+        elif isinstance(field, ClusterTaggableManager):
+            queryset = queryset.prefetch_related(field.name)
+    return queryset
+
+
+class PublicPagesAPIViewSet(PagesAPIViewSet):
+    filter_backends = [
+        SafeFieldsFilter,
+        TagsFilter,
+        StatusFilter,
+        EventDateFilter,
+        ChildOfFilter,
+        AncestorOfFilter,
+        DescendantOfFilter,
+        OrderingFilter,
+        TranslationOfFilter,
+        LocaleFilter,
+        SearchFilter,  # must stay last: search results cannot be filtered further
+    ]
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(CUSTOM_FILTER_PARAMETERS)
+
+    def get_base_queryset(self):
+        # By id, not by `expire_at` directly: the search backend can only filter on indexed fields (`id` is one).
+        expired = Page.objects.filter(expire_at__lte=timezone.now()).values("pk")
+        return super().get_base_queryset().exclude(pk__in=expired)
+
+    def implied_model(self):
+        """`status` only makes sense for profiles and the date filters only for events: imply the type."""
+        if "type" in self.request.GET:
+            return None
+        if "status" in self.request.GET:
+            return DistrictProfilePage
+        if any(name in self.request.GET for name in EVENT_PARAMETERS):
+            return EventPage
+        return None
+
+    def get_queryset(self):
+        model = self.implied_model()
+        if model is not None:
+            queryset = model.objects.filter(pk__in=self.get_base_queryset().values_list("pk", flat=True))
+        else:
+            queryset = super().get_queryset()
+        if self.action == "listing_view":
+            queryset = with_related_data(queryset)
+            if hasattr(queryset, "defer_streamfields"):
+                queryset = queryset.defer_streamfields()
+        return queryset
+
+    @classmethod
+    def _get_serializer_class(cls, router, model, fields_config, show_details=False, nested=False):
+        if show_details:
+            return super()._get_serializer_class(router, model, fields_config, show_details, nested)
+        detail_only = detail_only_field_names(model)
+        for name, negated, _sub_fields in fields_config:
+            if name in detail_only and not negated:
+                raise BadRequestError(f"'{name}' is only available from the detail endpoint (/api/v2/pages/<id>/)")
+        return super(PublicPagesAPIViewSet, _listing_endpoint(cls, tuple(detail_only)))._get_serializer_class(
+            router, model, fields_config, show_details, nested
+        )
+
+    def get_serializer_class(self):
+        # Validate ?fields= before Wagtail does, so that a syntax error is a 400 on every code path.
+        if "fields" in self.request.GET:
+            try:
+                parse_fields_parameter(self.request.GET["fields"])
+            except ValueError as error:
+                raise BadRequestError(f"fields error: {error}") from error
+        return super().get_serializer_class()
+
+
+@cache
+def _listing_endpoint(endpoint, detail_only):
+    """A subclass of `endpoint` that treats `detail_only` as detail-only fields (cached per model's field set)."""
+    return type(endpoint.__name__, (endpoint,), {"detail_only_fields": [*endpoint.detail_only_fields, *detail_only]})
+
+
+class TagNamesField(Field):
+    """Wagtail's tag list (names, alphabetical), read from the prefetched tags instead of a query per item."""
+
+    def to_representation(self, manager):
+        return sorted(tag.name for tag in manager.all())
+
+
+class TagPrefetchingImageSerializer(ImageSerializer):
+    tags = TagNamesField(read_only=True)
+
+
+class TagPrefetchingDocumentSerializer(DocumentSerializer):
+    tags = TagNamesField(read_only=True)
+
+
+class PublicImagesAPIViewSet(ImagesAPIViewSet):
+    base_serializer_class = TagPrefetchingImageSerializer
+    filter_backends = [SafeFieldsFilter, OrderingFilter, SearchFilter]
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("tags")
+
+
+class PublicDocumentsAPIViewSet(DocumentsAPIViewSet):
+    base_serializer_class = TagPrefetchingDocumentSerializer
+    filter_backends = [SafeFieldsFilter, OrderingFilter, SearchFilter]
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("tags")
+
+
+api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", PublicPagesAPIViewSet)
+api_router.register_endpoint("images", PublicImagesAPIViewSet)
+api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)
