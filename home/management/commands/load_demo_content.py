@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from modelsearch import index
 from modelsearch.signal_handlers import post_save_signal_handler
+from taggit.models import Tag
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
@@ -56,7 +57,7 @@ def search_indexing_at_the_end():
 
 
 def slugify_filename(title):
-    return slugify(title.replace("ß", "ss").replace("ä", "ae").replace("ö", "oe").replace("ü", "ue"))[:80]
+    return slugify(title.lower().replace("ß", "ss").replace("ä", "ae").replace("ö", "oe").replace("ü", "ue"))[:80]
 
 
 def paragraph(html):
@@ -81,6 +82,7 @@ class Command(BaseCommand):
             home = self.build_home()
             site = self.build_site(home)
             self.remove_welcome_page(home)
+            self.build_topics()
             topic_images = {topic: self.image(f"Themenbild: {topic}", topic, "Handlungsfeld") for topic in data.TOPICS}
             standard_pages = self.build_standard_pages(home)
             self.build_site_settings(site, standard_pages)
@@ -153,6 +155,12 @@ class Command(BaseCommand):
         document.get_file_hash()
         self.log("Dokument", title, True)
         return document
+
+    def build_topics(self):
+        """Create the topic tags up front with transliterated slugs, so URLs read /themen/gruen/."""
+        for name in data.TOPICS:
+            _tag, created = Tag.objects.get_or_create(name=name, defaults={"slug": slugify_filename(name)})
+            self.log("Handlungsfeld", name, created)
 
     # The tree ----------------------------------------------------------------------------------------
 
