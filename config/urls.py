@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from config.api import api_router
 from home.sitemaps import PublicPagesSitemap
+from operations.health import health
 from profiles.geojson import profiles_geojson
 from search import views as search_views
 
@@ -15,6 +16,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("suche/", search_views.search, name="search"),
+    path("health/", health, name="health"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PublicPagesSitemap}}, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
 ]

@@ -1,10 +1,14 @@
 """Settings shared by every environment; everything site-specific comes from the environment."""
 
+import datetime
 import importlib.util
 import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
+
+from operations.origins import origin_of
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -30,6 +34,9 @@ INSTALLED_APPS = [
     "newsroom",
     "profiles",
     "search",
+    "operations",
+    "csp",
+    "axes",
     "editorial",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -74,6 +81,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "operations.csp.SiteCSPMiddleware",
+    # Last, as django-axes asks: it turns a lockout signalled during login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -191,9 +201,9 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "csv", "txt", "zip"]
-WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("DOCUMENT_MAX_UPLOAD_MB", "20")) * 1024 * 1024
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("IMAGE_MAX_UPLOAD_MB", "10")) * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", "40000000"))
 WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILAPI_SEARCH_ENABLED = True
@@ -231,3 +241,84 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# --- Security and operations (see README "Security and operations") ---
+AUTHENTICATION_BACKENDS = [
+    # First: refuses any login while the client is locked out, before a password is even checked.
+    "operations.auth.LoginRateLimitBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "30")))
+# Lock a user name at the attacking address, and an address that tries many names; never a user name
+# everywhere, so nobody can lock an editor out from elsewhere.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "operations.auth.lockout_response"
+AXES_COOLOFF_MESSAGE = "Zu viele fehlgeschlagene Anmeldeversuche. Bitte versuchen Sie es später erneut."
+AXES_PERMALOCK_MESSAGE = "Zu viele fehlgeschlagene Anmeldeversuche. Bitte wenden Sie sich an die Geschäftsstelle."
+# Behind N trusted reverse proxies the client address is the N-th from the right in X-Forwarded-For.
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0")) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+)
+
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views override this to SAMEORIGIN themselves.
+SESSION_COOKIE_HTTPONLY = True
+# The admin takes the CSRF token from the page (wagtailConfig), never from the cookie.
+CSRF_COOKIE_HTTPONLY = True
+
+MAP_TILE_ORIGIN = origin_of(MAP_TILE_URL)
+# Video hosts whose players an editor may embed (loaded only after the visitor's consent).
+EMBED_FRAME_ORIGINS = env_list(
+    "EMBED_FRAME_ORIGINS", "https://www.youtube-nocookie.com,https://www.youtube.com,https://player.vimeo.com"
+)
+_IMG_SRC = [SELF, "data:"] + ([MAP_TILE_ORIGIN] if MAP_TILE_ORIGIN else [])
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": _IMG_SRC,
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *EMBED_FRAME_ORIGINS],
+        "media-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# The Wagtail admin (and its live preview, which frames our own pages) needs inline scripts and styles;
+# the geo widget asks Nominatim for addresses from the browser.
+ADMIN_CSP_PATH_PREFIXES = ["/admin/", "/django-admin/"]
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": _IMG_SRC + ["blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF, "https://nominatim.openstreetmap.org"],
+        "frame-src": [SELF, *EMBED_FRAME_ORIGINS],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+
+# Upload rules: no SVG (it can carry scripts); every new image is decoded once on upload.
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "operations.uploads.CheckedImageForm"
+# Documents go through Wagtail's view, so collection privacy is checked and only PDFs open in the browser.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
+
+HEALTH_CHECK_DATABASE = os.environ.get("HEALTH_CHECK_DATABASE", "default")
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
