@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config.api import api_router
+from home import views as home_views
 from home.sitemaps import PublicPagesSitemap
 from operations.health import health
 from profiles.geojson import profiles_geojson
@@ -16,6 +17,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("suche/", search_views.search, name="search"),
+    path("themen/<slug:slug>/", home_views.topic, name="topic"),
     path("health/", health, name="health"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PublicPagesSitemap}}, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),

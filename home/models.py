@@ -7,10 +7,12 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import DraftStateMixin, LockableMixin, Page, RevisionMixin, WorkflowMixin
+from wagtail.models import DraftStateMixin, LockableMixin, Page, PageViewRestriction, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
 from .blocks import PARAGRAPH_FEATURES, BaseStreamBlock, LinkBlock, image_api_representation
+from .listings import home_page_context
+from .routing import route_by_url_path, view_restrictions_known_empty
 from .serializers import ImageRenditionSerializer
 
 
@@ -33,6 +35,9 @@ class BasePage(Page):
         help_text="Wird beim Teilen angezeigt; ohne Angabe das Vorschaubild der Seite.",
     )
 
+    # Foreign keys home.routing fetches together with the page when serving it.
+    serve_select_related = ("social_image",)
+
     promote_panels = [
         MultiFieldPanel(Page.promote_panels, heading="Allgemein"),
         MultiFieldPanel([FieldPanel("social_image")], heading="Soziale Medien"),
@@ -48,6 +53,12 @@ class BasePage(Page):
 
     def get_social_image(self):
         return self.social_image or getattr(self, "teaser_image", None)
+
+    def get_view_restrictions(self):
+        # home.routing already checked the page and its ancestors in the routing query.
+        if view_restrictions_known_empty(self):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
 
 class TopicTag(TaggedItemBase):
@@ -80,6 +91,14 @@ class HomePage(BasePage):
     ]
     max_count = 1
     page_description = "Die Startseite des Städtenetzes (es gibt genau eine)."
+
+    def route(self, request, path_components):
+        return route_by_url_path(self, request, path_components)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(home_page_context(self, request))
+        return context
 
     class Meta:
         verbose_name = "Startseite"
@@ -190,6 +209,9 @@ class SiteSettings(BaseSiteSetting):
         related_name="+",
     )
     footer_links = StreamField([("link", LinkBlock())], verbose_name="Weitere Links im Fußbereich", blank=True)
+
+    # The footer on every page shows both links; fetch them with the settings.
+    select_related = ["imprint_page", "privacy_page"]
 
     panels = [
         FieldPanel("address"),

@@ -44,6 +44,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     subpage_types = ["newsroom.NewsPage"]
     max_count = 1
     page_description = "Die Übersicht aller Meldungen („Aktuelles“) mit RSS-Feed."
+    show_in_menus_default = True
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -122,6 +123,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     subpage_types = ["newsroom.EventPage"]
     max_count = 1
     page_description = "Die Übersicht aller Veranstaltungshinweise mit Kalender-Export."
+    show_in_menus_default = True
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -53,6 +53,11 @@ class ContactPersonBlock(SnippetChooserBlock):
     def __init__(self, **kwargs):
         super().__init__("home.ContactPerson", **kwargs)
 
+    def bulk_to_python(self, values):
+        # All contacts of a page with their photos in one query, not one photo query per person.
+        people = self.model_class.objects.select_related("photo").in_bulk([value for value in values if value])
+        return [people.get(value) for value in values]
+
     def get_api_representation(self, value, context=None):
         # Contact persons have drafts of their own: an unpublished one is not shown at all.
         if value is None or not getattr(value, "live", True):

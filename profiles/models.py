@@ -17,7 +17,7 @@ from home.geo import LocatedMixin, LocationPanel, validate_point
 from home.models import BasePage, TopicTag
 from home.serializers import ImageRenditionSerializer, LocationSerializer, TagListSerializer
 
-from .blocks import SECTION_LABELS, ProfileSectionsBlock
+from .blocks import SECTION_LABELS, SECTION_ORDER, ProfileSectionsBlock
 from .serializers import MunicipalitySerializer
 
 STATUS_RUNNING = "laufend"
@@ -45,6 +45,14 @@ class ProfileIndexPage(RoutablePageMixin, BasePage):
     subpage_types = ["profiles.MunicipalityPage"]
     max_count = 1
     page_description = "Karte und Liste aller Stadtteilprofile; darunter die Kommunen."
+    show_in_menus_default = True
+
+    def get_context(self, request, *args, **kwargs):
+        from .listings import profile_index_context  # listings.py imports this module
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(profile_index_context(self, request))
+        return context
 
     class Meta:
         verbose_name = "Übersicht Stadtteilprofile"
@@ -72,6 +80,13 @@ class MunicipalityPage(BasePage):
     parent_page_types = ["profiles.ProfileIndexPage"]
     subpage_types = ["profiles.DistrictProfilePage"]
     page_description = "Eine Mitgliedskommune; darunter ihre Programmgebiete. Der Titel ist der Name der Kommune."
+
+    def get_context(self, request, *args, **kwargs):
+        from .listings import municipality_context  # listings.py imports this module
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(municipality_context(self, request))
+        return context
 
     class Meta:
         verbose_name = "Kommune"
@@ -187,6 +202,14 @@ class DistrictProfilePage(LocatedMixin, BasePage):
     parent_page_types = ["profiles.MunicipalityPage"]
     subpage_types = []
     page_description = "Das Profil eines Programmgebiets mit Karte und den sieben Themenabschnitten."
+    serve_select_related = ("social_image", "teaser_image", "municipality")
+
+    def get_context(self, request, *args, **kwargs):
+        from .listings import district_profile_context  # listings.py imports this module
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(district_profile_context(self, request))
+        return context
 
     class Meta:
         verbose_name = "Stadtteilprofil"
@@ -220,4 +243,6 @@ class DistrictProfilePage(LocatedMixin, BasePage):
 
     def sections_in_order(self):
         """(anchor, label, block) for each filled section, in the fixed order, for the table of contents."""
-        return [(child.block_type, SECTION_LABELS[child.block_type], child) for child in self.sections]
+        # Sorted here too: content imported or written through the API skips the editor's clean().
+        ordered = sorted(self.sections, key=lambda child: SECTION_ORDER[child.block_type])
+        return [(child.block_type, SECTION_LABELS[child.block_type], child) for child in ordered]

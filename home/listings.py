@@ -1,0 +1,73 @@
+"""Listing helpers shared by the page contexts: privacy filtering, paging and the home page's teasers."""
+
+from django.core.paginator import EmptyPage, Paginator
+from django.db.models import Exists, F, OuterRef
+from django.db.models.functions import Length, Substr
+from django.http import Http404
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
+
+
+def public_only(queryset):
+    """Exclude expired pages and pages inside a private section (a restricted page or a descendant of one).
+
+    Same result as `PageQuerySet.public()`, but as a subquery: `public()` first loads every
+    restriction in a query of its own, on each call, and a page with three listings paid three times.
+    """
+    restricted_ancestor = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length(F("page__path")))
+    )
+    # Expiry normally unpublishes via `publish_scheduled`; until that runs the page is still `live`.
+    return queryset.exclude(Exists(restricted_ancestor)).exclude(expire_at__lte=timezone.now())
+
+
+def paginate(request, items, per_page):
+    """The requested page of `items`; a malformed `?page=` gives the first page, one past the end a 404."""
+    paginator = Paginator(items, per_page)
+    raw = request.GET.get("page", "1")
+    try:
+        number = int(raw)
+    except (TypeError, ValueError):
+        number = 1
+    if number < 1:
+        number = 1
+    try:
+        return paginator.page(number)
+    except EmptyPage as error:
+        if number == 1:
+            return paginator.page(1)
+        raise Http404("Diese Seite der Liste gibt es nicht.") from error
+
+
+def querystring_without_page(request):
+    """The current filters as a query string prefix for paging links ("tag=x&" or "")."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    encoded = params.urlencode()
+    return f"{encoded}&" if encoded else ""
+
+
+def home_page_context(home, request):
+    """Latest news, next events, map teaser counts and the section links for the home page."""
+    # Imported here: these apps import home.models, which imports this module.
+    from newsroom.listings import latest_news, upcoming_events
+    from profiles.listings import status_counts
+
+    return {
+        "latest_news": latest_news(request, home, limit=3),
+        "next_events": upcoming_events(request, home, limit=3),
+        "profile_counts": status_counts(request, home),
+        "sections": section_pages(home),
+    }
+
+
+def section_pages(home):
+    """The index pages of the three sections below `home`, by model label ("news", "events", "profiles")."""
+    from newsroom.models import EventIndexPage, NewsIndexPage
+    from profiles.models import ProfileIndexPage
+
+    labels = {NewsIndexPage: "news", EventIndexPage: "events", ProfileIndexPage: "profiles"}
+    pages = public_only(home.get_children().live().type(*labels)).only(
+        "id", "path", "depth", "url_path", "title", "content_type_id"
+    )
+    return {labels[page.specific_class]: page for page in pages}

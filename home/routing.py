@@ -1,0 +1,111 @@
+"""Resolve a public URL in two queries instead of two per tree level.
+
+Wagtail's default `Page.route` walks the tree one slug at a time (a child lookup plus a
+`.specific` fetch per level), so a district profile five levels deep costs ten queries before
+its template runs. Every page's `url_path` is unique in the tree, so all candidate pages for a
+path (the target and its ancestors) can be fetched in one query. The same query flags which of
+them carry a view restriction, so the privacy check needs no query of its own in the common case,
+and the ancestors are kept for the breadcrumbs.
+"""
+
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
+from django.http import Http404
+from django.utils import timezone
+from wagtail.models import Page, PageViewRestriction
+
+# Columns the breadcrumbs, menus and the privacy check need from an ancestor.
+ANCESTOR_FIELDS = [
+    "id",
+    "path",
+    "depth",
+    "url_path",
+    "title",
+    "slug",
+    "live",
+    "expire_at",
+    "alias_of_id",
+    "content_type_id",
+]
+
+
+def _url_path_prefixes(base_url_path, path_components):
+    """ "/start/" + ["a", "b"] -> ["/", "/start/", "/start/a/", "/start/a/b/"], shortest first."""
+    prefixes = ["/"]
+    current = "/"
+    for segment in [part for part in base_url_path.split("/") if part] + list(path_components):
+        current += segment + "/"
+        prefixes.append(current)
+    return prefixes
+
+
+def route_by_url_path(home, request, path_components):
+    """Route from `home` (the site root) to the deepest page matching a prefix of the path.
+
+    Components after the deepest match are handed to that page's own `route()`, so
+    RoutablePageMixin sub-routes (feeds, iCalendar) keep working and unknown slugs still 404.
+    A page model may list foreign keys its template always needs in `serve_select_related`.
+    The same query also fetches the main menu (the home page's children shown in menus).
+    """
+    prefixes = _url_path_prefixes(home.url_path, path_components)
+    menu_filter = Q(path__startswith=home.path, depth=home.depth + 1, live=True, show_in_menus=True)
+    rows = list(
+        Page.objects.filter(Q(url_path__in=prefixes) | menu_filter)
+        .only(*ANCESTOR_FIELDS)
+        .annotate(
+            has_view_restriction=Exists(PageViewRestriction.objects.filter(page_id=OuterRef("pk"))),
+            is_menu_item=ExpressionWrapper(menu_filter, output_field=BooleanField()),
+        )
+        .order_by("path")
+    )
+    request._main_menu_pages = [page for page in rows if page.is_menu_item and not page.has_view_restriction]
+
+    # The unbroken chain from the tree root down to the deepest page on the path.
+    chain = []
+    for page in rows:
+        if page.url_path not in prefixes:
+            continue
+        if chain and not (page.path.startswith(chain[-1].path) and page.depth == chain[-1].depth + 1):
+            continue
+        chain.append(page)
+    if not chain or chain[-1].depth < home.depth:
+        return Page.route(home, request, path_components)
+
+    target = chain[-1]
+    # Until `publish_scheduled` unpublishes an expired page it is still `live`; it is gone for visitors already.
+    if target.expire_at and target.expire_at <= timezone.now() and target.pk != home.pk:
+        raise Http404
+    remaining = list(path_components[target.depth - home.depth :])
+    if target.pk == home.pk:
+        specific = home
+    else:
+        model = target.specific_class
+        specific = model.objects.select_related(*getattr(model, "serve_select_related", ())).get(pk=target.pk)
+    specific._route_ancestors = chain[:-1]
+    specific._route_has_view_restriction = any(page.has_view_restriction for page in chain)
+    specific._route_has_alias = any(page.alias_of_id for page in chain)
+    if specific is home:
+        # Not home.route(): that is this function.
+        return Page.route(home, request, remaining)
+    return specific.route(request, remaining)
+
+
+def main_menu_pages(request, home):
+    """The main menu: taken from the routing query when there was one, else one query."""
+    pages = getattr(request, "_main_menu_pages", None) if request is not None else None
+    if pages is None:
+        pages = list(
+            home.get_children().live().public().in_menu().only("id", "path", "depth", "url_path", "title", "slug")
+        )
+    return pages
+
+
+def cached_ancestors(page):
+    """Ancestors found while routing (root first), or None when the page was reached another way."""
+    return getattr(page, "_route_ancestors", None)
+
+
+def view_restrictions_known_empty(page):
+    """True when routing already proved that neither the page nor an ancestor is restricted."""
+    if cached_ancestors(page) is None:
+        return False
+    return not page._route_has_view_restriction and not page._route_has_alias

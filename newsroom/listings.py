@@ -1,0 +1,145 @@
+"""Queries and page contexts of the news and event pages.
+
+Listings query the concrete model (already specific, one query) with `.live()`, privacy filtering
+as a subquery (`home.listings.public_only`) and `defer_streamfields()`, so the count of queries
+does not grow with the number of items.
+"""
+
+import itertools
+
+from django.db.models import Q
+from django.http import Http404
+from django.utils import timezone
+from taggit.models import Tag
+
+from home.listings import paginate, public_only, querystring_without_page
+from home.topics import related_pages
+
+from .dates import format_event_date, german_date, german_month
+
+NEWS_PER_PAGE = 10
+EVENTS_PER_PAGE = 20
+
+
+def news_queryset(root):
+    from .models import NewsPage
+
+    return public_only(NewsPage.objects.live().descendant_of(root)).defer_streamfields().order_by("-date", "-pk")
+
+
+def event_queryset(root):
+    from .models import EventPage
+
+    return public_only(EventPage.objects.live().descendant_of(root)).defer_streamfields()
+
+
+def upcoming_q():
+    """Events not over yet: the end (or, without an end, the start) lies in the future."""
+    now = timezone.now()
+    return Q(end__gte=now) | Q(end__isnull=True, start__gte=now)
+
+
+def latest_news(request, root, limit):
+    return list(news_queryset(root)[:limit])
+
+
+def upcoming_events(request, root, limit):
+    return list(event_queryset(root).filter(upcoming_q()).order_by("start", "pk")[:limit])
+
+
+def _tag_filter(request):
+    """The `?tag=` filter as a Tag, None without filter; 404 for an unknown tag."""
+    slug = request.GET.get("tag", "").strip()
+    if not slug:
+        return None
+    tag = Tag.objects.filter(slug=slug).first()
+    if tag is None:
+        raise Http404("Dieses Thema gibt es nicht.")
+    return tag
+
+
+def news_index_context(index, request):
+    items = news_queryset(index)
+    tag = _tag_filter(request)
+    if tag is not None:
+        items = items.filter(tagged_items__tag=tag)
+    return {
+        "news_page": paginate(request, items, NEWS_PER_PAGE),
+        "active_tag": tag,
+        "paging_query": querystring_without_page(request),
+    }
+
+
+def page_tags(page):
+    """The page's tags, evaluated once (templates, JSON-LD and related items all use them)."""
+    return list(page.tags.all())
+
+
+def news_page_context(page, request):
+    tags = page_tags(page)
+    return {
+        "tags": tags,
+        "related": related_pages(page, [tag.pk for tag in tags]),
+        "date_display": german_date(page.date),
+    }
+
+
+def event_month_groups(events):
+    """[(month heading, [events])] keeping the order of `events`."""
+    return [
+        (german_month(timezone.localtime(month_start)), list(group))
+        for month_start, group in itertools.groupby(
+            events, key=lambda event: timezone.localtime(event.start).replace(day=1, hour=0, minute=0)
+        )
+    ]
+
+
+def event_index_context(index, request):
+    archive = request.GET.get("archiv") == "1"
+    city = request.GET.get("stadt", "").strip()
+    events = event_queryset(index)
+    if archive:
+        events = events.exclude(upcoming_q()).order_by("-start", "-pk")
+    else:
+        events = events.filter(upcoming_q()).order_by("start", "pk")
+    cities = sorted(
+        {value for value in events.order_by().values_list("city", flat=True).distinct() if value}, key=str.lower
+    )
+    if city:
+        events = events.filter(city__iexact=city)
+    page = paginate(request, events, EVENTS_PER_PAGE)
+    page.object_list = list(page.object_list)
+    for event in page.object_list:
+        event.date_display = format_event_date(event.start, event.end, event.all_day)
+    return {
+        "archive": archive,
+        "active_city": city,
+        "cities": cities,
+        "events_page": page,
+        "month_groups": event_month_groups(page.object_list),
+        "paging_query": querystring_without_page(request),
+    }
+
+
+def event_location_feature_collection(page):
+    """The venue as map data for static/js/map.js (marker class `marker-ort`), or None without location."""
+    if page.latitude is None:
+        return None
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [page.longitude, page.latitude]},
+                "properties": {"title": page.venue or page.title, "url": "", "status": "ort", "status_label": ""},
+            }
+        ],
+    }
+
+
+def event_page_context(page, request):
+    return {
+        "tags": page_tags(page),
+        "date_display": format_event_date(page.start, page.end, page.all_day),
+        "map_data": event_location_feature_collection(page),
+    }

@@ -1,0 +1,18 @@
+from django import template
+
+from newsroom.dates import format_event_date
+from newsroom.dates import german_date as _german_date
+
+register = template.Library()
+
+
+@register.filter
+def german_date(value):
+    """date -> "12. September 2019"."""
+    return _german_date(value) if value else ""
+
+
+@register.simple_tag
+def event_date(event):
+    """The event's date line, e.g. "Mo., 25. November 2019, 10:00–16:00 Uhr"."""
+    return format_event_date(event.start, event.end, event.all_day)
