@@ -2,7 +2,6 @@
 
 import datetime
 
-from django.db.models import Q
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
@@ -19,7 +18,7 @@ def stale_profiles(municipality_ids, now=None):
     return (
         DistrictProfilePage.objects.live()
         .filter(municipality_id__in=municipality_ids)
-        .filter(Q(last_published_at__lt=cutoff) | Q(last_published_at__isnull=True))
+        .filter(last_published_at__lt=cutoff)
         .select_related("municipality")
         .defer_streamfields()
         .order_by("last_published_at", "title")

@@ -9,7 +9,12 @@ from django.urls.resolvers import URLPattern
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList, PublishingPanel
 from wagtail.admin.ui.tables import UpdatedAtColumn
-from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
+from wagtail.snippets.views.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    SnippetChooserViewSet,
+    SnippetChosenView,
+)
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.models import ContactPerson
@@ -33,13 +38,21 @@ class ContactPersonForm(WagtailAdminModelForm):
         field = self.fields.get("municipality")
         if allowed is None or field is None:
             return
+        self.restricted_to_municipalities = True
         field.queryset = field.queryset.filter(pk__in=allowed)
-        field.required = True
         field.empty_label = None
         # A select of their own municipalities instead of the page chooser, which would list all pages.
         field.widget = forms.Select(choices=field.choices)
         if not self.instance.pk and len(allowed) == 1:
             self.initial.setdefault("municipality", next(iter(allowed)))
+
+    def clean(self):
+        cleaned_data = super().clean()
+        # Not via `required`: Wagtail relaxes required fields when a draft is saved, and a contact person
+        # without municipality would vanish from its author's list.
+        if getattr(self, "restricted_to_municipalities", False) and not cleaned_data.get("municipality"):
+            self.add_error("municipality", "Bitte wählen Sie die Kommune, für die Sie diese Ansprechperson pflegen.")
+        return cleaned_data
 
 
 def _restrict_object_views(view_func):
@@ -56,15 +69,23 @@ def _restrict_object_views(view_func):
     return wrapper
 
 
-class ContactPersonChooseViewMixin:
+def choosable_contact_persons(user, queryset):
     """In a page, a municipality editor may pick its own contact persons and those of the network office."""
+    allowed = municipality_ids_for_user(user)
+    if allowed is None:
+        return queryset
+    return queryset.filter(Q(municipality_id__in=allowed) | Q(municipality__isnull=True))
 
+
+class ContactPersonChooseViewMixin:
     def get_object_list(self):
-        objects = super().get_object_list()
-        allowed = municipality_ids_for_user(self.request.user)
-        if allowed is None:
-            return objects
-        return objects.filter(Q(municipality_id__in=allowed) | Q(municipality__isnull=True))
+        return choosable_contact_persons(self.request.user, super().get_object_list())
+
+
+class ContactPersonChosenView(SnippetChosenView):
+    def get_object(self, pk):
+        # DoesNotExist becomes a 404 in the view, as for a contact person that does not exist at all.
+        return choosable_contact_persons(self.request.user, ContactPerson.objects.all()).get(pk=pk)
 
 
 class ContactPersonChooserViewSet(SnippetChooserViewSet):
@@ -72,6 +93,7 @@ class ContactPersonChooserViewSet(SnippetChooserViewSet):
     choose_results_view_class = type(
         "ContactPersonChooseResultsView", (ContactPersonChooseViewMixin, ChooseResultsView), {}
     )
+    chosen_view_class = ContactPersonChosenView
 
 
 class ContactPersonViewSet(SnippetViewSet):
