@@ -21,6 +21,7 @@ install: $(VENV)/.installed
 setup-db: install
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo_content
+	$(MANAGE) setup_editorial --demo-users
 	$(MANAGE) ensure_admin
 
 run: setup-db
