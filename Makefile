@@ -54,7 +54,9 @@ test: install browser-deps
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
 	$(VENV)/bin/pytest
 
+# Benchmarks need wrk (Debian) and use PostgreSQL (database staedtenetz_bench) and Redis when reachable.
 bench: install
+	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = "0" ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; } || { echo "wrk fehlt und kann nicht installiert werden."; exit 1; }
 	$(PY) bench/run.py
 
 clean:

@@ -10,6 +10,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -56,8 +57,19 @@ def environment():
         os.environ.get("BENCH_DATABASE_URL") or postgres_url() or f"sqlite:///{ROOT}/tmp/bench.sqlite3"
     )
     env["MEDIA_ROOT"] = str(ROOT / "tmp" / "bench-media")
+    # Two gunicorn workers only share an invalidation through a shared cache.
+    if "REDIS_URL" not in env and port_open(6379):
+        env["REDIS_URL"] = "redis://127.0.0.1:6379/3"
     env.setdefault("LOG_LEVEL", "ERROR")
     return env
+
+
+def port_open(port):
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=1).close()
+        return True
+    except OSError:
+        return False
 
 
 def manage(env, *args, capture=False):
@@ -81,7 +93,7 @@ print(json.dumps({"pages": Page.objects.count(), "news": news.url, "profile": pr
 
 def prepare(env):
     (ROOT / "tmp").mkdir(exist_ok=True)
-    print(f"Datenbank: {env['DATABASE_URL']}")
+    print(f"Datenbank: {env['DATABASE_URL']}; Cache: {env.get('REDIS_URL', 'lokaler Speicher')}")
     manage(env, "migrate", "--no-input", "-v", "0")
     info = json.loads(manage(env, "shell", "-c", TARGETS_SCRIPT, capture=True)) if has_pages(env) else {"pages": 0}
     if info["pages"] < PAGES:

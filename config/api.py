@@ -13,6 +13,7 @@ Differences from Wagtail's stock endpoints, each for a reason:
 from functools import cache
 
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from rest_framework.fields import Field
@@ -26,6 +27,7 @@ from wagtail.api.v2.filters import (
     TranslationOfFilter,
 )
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.serializers import DocumentSerializer
@@ -37,6 +39,8 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page
 
 from home.blocks import RENDITION_SPECS
+from home.geo import PointField
+from home.serializers import LocationSerializer
 from newsroom.models import EventPage
 from profiles.models import DistrictProfilePage
 
@@ -77,7 +81,13 @@ def with_related_data(queryset):
     return queryset
 
 
+class PublicPageSerializer(PageSerializer):
+    # Map points (home.geo.PointField) come out as numbers, {"lat": …, "lng": …}.
+    serializer_field_mapping = {**PageSerializer.serializer_field_mapping, PointField: LocationSerializer}
+
+
 class PublicPagesAPIViewSet(PagesAPIViewSet):
+    base_serializer_class = PublicPageSerializer
     filter_backends = [
         SafeFieldsFilter,
         TagsFilter,
@@ -96,7 +106,10 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
     def get_base_queryset(self):
         # By id, not by `expire_at` directly: the search backend can only filter on indexed fields (`id` is one).
         expired = Page.objects.filter(expire_at__lte=timezone.now()).values("pk")
-        return super().get_base_queryset().exclude(pk__in=expired)
+        try:
+            return super().get_base_queryset().exclude(pk__in=expired)
+        except Http404 as error:  # raised by Wagtail for an unknown ?site=
+            raise BadRequestError("site not found") from error
 
     def implied_model(self):
         """`status` only makes sense for profiles and the date filters only for events: imply the type."""

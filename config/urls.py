@@ -1,12 +1,14 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config.api import api_router
+from config.integration_api import integration_api_urls
 from home import views as home_views
 from home.sitemaps import PublicPagesSitemap
 from operations.health import health
@@ -27,11 +29,16 @@ urlpatterns = [
 urlpatterns += [
     path("api/v2/profiles.geojson", profiles_geojson, name="profiles_geojson"),
     path("api/v2/", api_router.urls),
+    path("api/v3/", integration_api_urls()),
 ]
 
 if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Wagtail's page pattern only matches paths ending in "/"; this lets the RoutablePageMixin route
+# ProfileIndexPage.export_csv answer at /stadtteilprofile/export.csv (open-data download).
+urlpatterns += [re_path(r"^((?:[\w\-]+/)+export\.csv)$", wagtail_views.serve, name="page_export_csv")]
 
 urlpatterns += [path("", include(wagtail_urls))]

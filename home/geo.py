@@ -8,6 +8,7 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.functional import cached_property
 from wagtailgeowidget.panels import LeafletPanel
 from wagtailgeowidget.widgets import LeafletField
@@ -41,6 +42,35 @@ def format_point(lat, lng):
 
 def validate_point(value):
     parse_point(value)
+
+
+class PointField(models.CharField):
+    """A map point stored as wagtail-geo-widget writes it ("SRID=4326;POINT(lng lat)").
+
+    Its own field class lets both APIs present it as numbers ({"lat", "lng"}) and API v3 accept
+    that shape on write (home/api_schemas.py), while the admin keeps the geo widget.
+    """
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 250)
+        kwargs.setdefault("validators", [validate_point])
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        if kwargs.get("max_length") == 250:
+            del kwargs["max_length"]
+        if kwargs.get("validators") == [validate_point]:
+            del kwargs["validators"]
+        return name, path, args, kwargs
+
+
+def point_as_numbers(value):
+    try:
+        point = parse_point(value)
+    except ValidationError:
+        return None
+    return {"lat": point[0], "lng": point[1]} if point else None
 
 
 class LocalLeafletField(LeafletField):

@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from .blocks import PARAGRAPH_FEATURES, BaseStreamBlock, LinkBlock, image_api_representation
 from .listings import home_page_context
+from .permissions import LeafAwarePagePermissionTester
 from .routing import route_by_url_path, view_restrictions_known_empty
 from .serializers import ImageRenditionSerializer
 
@@ -43,10 +44,13 @@ class BasePage(Page):
         MultiFieldPanel([FieldPanel("social_image")], heading="Soziale Medien"),
     ]
     search_fields = Page.search_fields + [index.SearchField("teaser")]
-    api_fields = [APIField("teaser"), APIField("social_image", serializer=ImageRenditionSerializer())]
+    api_fields = [APIField("teaser", writable=True), APIField("social_image", serializer=ImageRenditionSerializer())]
 
     class Meta:
         abstract = True
+
+    def permissions_for_user(self, user):
+        return LeafAwarePagePermissionTester(user, self)
 
     def get_meta_description(self):
         return self.search_description or self.teaser
@@ -80,7 +84,7 @@ class HomePage(BasePage):
 
     content_panels = BasePage.content_panels + [FieldPanel("teaser"), FieldPanel("intro"), FieldPanel("featured")]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
-    api_fields = BasePage.api_fields + [APIField("intro"), APIField("featured")]
+    api_fields = BasePage.api_fields + [APIField("intro", writable=True), APIField("featured")]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -110,7 +114,7 @@ class StandardPage(BasePage):
 
     content_panels = BasePage.content_panels + [FieldPanel("teaser"), FieldPanel("body")]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
-    api_fields = BasePage.api_fields + [APIField("body")]
+    api_fields = BasePage.api_fields + [APIField("body", writable=True)]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]

@@ -1,4 +1,7 @@
 from rest_framework import serializers
+from rest_framework.fields import CharField
+
+from .geo import point_as_numbers
 
 from .api_visibility import is_public_media, is_public_page
 from .blocks import image_api_representation
@@ -22,13 +25,11 @@ class TagListSerializer(ReadOnlyField):
         return [{"name": tag.name, "slug": tag.slug} for tag in sorted(manager.all(), key=lambda tag: tag.name)]
 
 
-class LocationSerializer(ReadOnlyField):
-    """The stored WKT point as numbers; null when no location is set."""
+class LocationSerializer(CharField):
+    """A PointField as numbers, {"lat": …, "lng": …}; null when no location is set (see home.geo)."""
 
-    def to_representation(self, page):
-        if page.latitude is None:
-            return None
-        return {"lat": page.latitude, "lng": page.longitude}
+    def to_representation(self, value):
+        return point_as_numbers(value)
 
 
 def page_reference(page, context):

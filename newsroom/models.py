@@ -16,9 +16,9 @@ from wagtailgeowidget import geocoders
 from wagtailgeowidget.panels import GeoAddressPanel
 
 from home.blocks import PARAGRAPH_FEATURES, BaseStreamBlock
-from home.geo import LocatedMixin, LocationPanel, validate_point
+from home.geo import LocatedMixin, LocationPanel, PointField
 from home.models import BasePage, TopicTag
-from home.serializers import ImageRenditionSerializer, LocationSerializer, TagListSerializer
+from home.serializers import ImageRenditionSerializer, TagListSerializer
 
 from . import listings, structured_data
 
@@ -38,7 +38,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
-    api_fields = BasePage.api_fields + [APIField("intro")]
+    api_fields = BasePage.api_fields + [APIField("intro", writable=True)]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["newsroom.NewsPage"]
@@ -90,9 +90,9 @@ class NewsPage(BasePage):
         index.RelatedFields("tags", [index.SearchField("name")]),
     ]
     api_fields = BasePage.api_fields + [
-        APIField("date"),
+        APIField("date", writable=True),
         APIField("teaser_image", serializer=ImageRenditionSerializer()),
-        APIField("body"),
+        APIField("body", writable=True),
         APIField("tags", serializer=TagListSerializer()),
     ]
 
@@ -117,7 +117,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
-    api_fields = BasePage.api_fields + [APIField("intro")]
+    api_fields = BasePage.api_fields + [APIField("intro", writable=True)]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["newsroom.EventPage"]
@@ -153,11 +153,9 @@ class EventPage(LocatedMixin, RoutablePageMixin, BasePage):
     street_address = models.CharField("Straße und Hausnummer", max_length=200, blank=True)
     postal_code = models.CharField("Postleitzahl", max_length=10, blank=True)
     city = models.CharField("Stadt", max_length=100, blank=True, help_text="Für den Filter nach Stadt.")
-    location = models.CharField(
+    location = PointField(
         "Standort auf der Karte",
-        max_length=250,
         blank=True,
-        validators=[validate_point],
         help_text="Optional: Punkt auf der Karte anklicken oder Adresse suchen.",
     )
     organiser = models.CharField("Veranstalter", max_length=200, blank=True)
@@ -204,18 +202,18 @@ class EventPage(LocatedMixin, RoutablePageMixin, BasePage):
         index.RelatedFields("tags", [index.SearchField("name")]),
     ]
     api_fields = BasePage.api_fields + [
-        APIField("start"),
-        APIField("end"),
-        APIField("all_day"),
-        APIField("venue"),
-        APIField("street_address"),
-        APIField("postal_code"),
-        APIField("city"),
-        APIField("location", serializer=LocationSerializer(source="*")),
-        APIField("organiser"),
-        APIField("registration_url"),
+        APIField("start", writable=True),
+        APIField("end", writable=True),
+        APIField("all_day", writable=True),
+        APIField("venue", writable=True),
+        APIField("street_address", writable=True),
+        APIField("postal_code", writable=True),
+        APIField("city", writable=True),
+        APIField("location", writable=True),
+        APIField("organiser", writable=True),
+        APIField("registration_url", writable=True),
         APIField("teaser_image", serializer=ImageRenditionSerializer()),
-        APIField("body"),
+        APIField("body", writable=True),
         APIField("tags", serializer=TagListSerializer()),
     ]
 

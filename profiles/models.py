@@ -7,15 +7,16 @@ from rest_framework.fields import FloatField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import path as route_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtailgeowidget import geocoders
 from wagtailgeowidget.panels import GeoAddressPanel
 
 from home.blocks import PARAGRAPH_FEATURES
-from home.geo import LocatedMixin, LocationPanel, validate_point
+from home.geo import LocatedMixin, LocationPanel, PointField
 from home.models import BasePage, TopicTag
-from home.serializers import ImageRenditionSerializer, LocationSerializer, TagListSerializer
+from home.serializers import ImageRenditionSerializer, TagListSerializer
 
 from .blocks import SECTION_LABELS, SECTION_ORDER, ProfileSectionsBlock
 from .serializers import MunicipalitySerializer
@@ -39,7 +40,7 @@ class ProfileIndexPage(RoutablePageMixin, BasePage):
     intro = RichTextField("Einleitung", features=PARAGRAPH_FEATURES, blank=True)
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    api_fields = BasePage.api_fields + [APIField("intro")]
+    api_fields = BasePage.api_fields + [APIField("intro", writable=True)]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["profiles.MunicipalityPage"]
@@ -58,6 +59,13 @@ class ProfileIndexPage(RoutablePageMixin, BasePage):
         verbose_name = "Übersicht Stadtteilprofile"
         verbose_name_plural = "Übersichten Stadtteilprofile"
 
+    @route_path("export.csv/", name="export_csv")  # RoutablePageMixin adds the slash; see config/urls.py
+    def export_csv(self, request):
+        """Open-data download of all live, public profiles (dl-de/by-2-0, see README)."""
+        from .exporter import csv_response  # exporter imports this module
+
+        return csv_response(self, request)
+
 
 class MunicipalityPage(BasePage):
     region = models.CharField("Regierungsbezirk", max_length=20, choices=REGION_CHOICES, blank=True)
@@ -72,9 +80,9 @@ class MunicipalityPage(BasePage):
     ]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
     api_fields = BasePage.api_fields + [
-        APIField("region"),
-        APIField("website"),
-        APIField("intro"),
+        APIField("region", writable=True),
+        APIField("website", writable=True),
+        APIField("intro", writable=True),
     ]
 
     parent_page_types = ["profiles.ProfileIndexPage"]
@@ -118,10 +126,8 @@ class DistrictProfilePage(LocatedMixin, BasePage):
         validators=YEAR_VALIDATORS,
         help_text="Leer lassen, solange das Gebiet läuft und kein Ende feststeht.",
     )
-    location = models.CharField(
+    location = PointField(
         "Lage auf der Karte",
-        max_length=250,
-        validators=[validate_point],
         help_text="Mittelpunkt des Gebiets: auf der Karte anklicken oder Adresse suchen.",
     )
     address = models.CharField(
@@ -184,19 +190,19 @@ class DistrictProfilePage(LocatedMixin, BasePage):
 
     api_fields = BasePage.api_fields + [
         APIField("municipality", serializer=MunicipalitySerializer()),
-        APIField("status"),
-        APIField("start_year"),
-        APIField("end_year"),
+        APIField("status", writable=True),
+        APIField("start_year", writable=True),
+        APIField("end_year", writable=True),
         APIField("period_display"),
-        APIField("location", serializer=LocationSerializer(source="*")),
-        APIField("address"),
+        APIField("location", writable=True),
+        APIField("address", writable=True),
         APIField("teaser_image", serializer=ImageRenditionSerializer()),
-        APIField("intro"),
-        APIField("inhabitants"),
+        APIField("intro", writable=True),
+        APIField("inhabitants", writable=True),
         # A number, not DRF's default decimal string: clients compute with key figures.
         APIField("area_ha", serializer=FloatField(read_only=True)),
         APIField("tags", serializer=TagListSerializer()),
-        APIField("sections"),
+        APIField("sections", writable=True),
     ]
 
     parent_page_types = ["profiles.MunicipalityPage"]

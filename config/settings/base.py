@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail.api.v2",
+    "wagtail.api.v3",
     "wagtail",
     "wagtailgeowidget",
     "rest_framework",
@@ -73,6 +74,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before anything that can answer early (page cache), so API answers always carry the CORS headers.
     "corsheaders.middleware.CorsMiddleware",
+    # Outermost after static files: a cache hit skips sessions, auth and the view entirely.
+    "home.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -162,6 +165,9 @@ def _cache_from_env():
 
 
 CACHES = {"default": _cache_from_env()}
+# Full-page cache for anonymous visitors (home/page_cache.py); several processes need REDIS_URL.
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 
 
 def _email_from_env():

@@ -9,3 +9,5 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 DEMO_USERS_ALLOWED = True
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Pages change on every save while developing; switch the page cache on with PAGE_CACHE=1 to try it.
+PAGE_CACHE = env_bool("PAGE_CACHE", False)

@@ -7,6 +7,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 MEDIA_ROOT = BASE_DIR / "tmp" / "test-media"  # noqa: F405
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Off by default so tests never see each other's pages; the cache tests switch it on.
+PAGE_CACHE = False
 DEMO_USERS_ALLOWED = True
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WAGTAILAPI_BASE_URL = "http://testserver"

@@ -1,0 +1,86 @@
+"""The full-page cache: anonymous visitors get cached pages, editors never, and no response is ever stale."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from wagtail.models import Page
+
+from tests import factories
+
+LISTINGS = ["/", "/aktuelles/", "/aktuelles/feed/", "/sitemap.xml", "/api/v2/pages/?type=newsroom.NewsPage"]
+
+
+@pytest.fixture
+def cached_site(site_tree, settings):
+    settings.PAGE_CACHE = True
+    cache.clear()
+    news = factories.NewsPageFactory(parent=site_tree["news_index"], title="Alte Überschrift", slug="meldung")
+    return dict(site_tree, news=news)
+
+
+def warm(client, urls):
+    for url in urls:
+        assert client.get(url).status_code == 200, url
+        assert client.get(url)["X-Page-Cache"] == "hit", url
+
+
+def test_anonymous_requests_are_served_from_the_cache(client, cached_site):
+    first = client.get("/aktuelles/meldung/")
+    second = client.get("/aktuelles/meldung/")
+    assert first["X-Page-Cache"] == "miss"
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert "Cookie" in second["Vary"]
+
+
+def test_editors_are_never_served_from_or_stored_in_the_cache(client, cached_site):
+    editor = get_user_model().objects.create_superuser("chefin", "chefin@example.org", "pw")
+    client.get("/aktuelles/meldung/")  # anonymous copy in the cache
+    client.force_login(editor)
+    response = client.get("/aktuelles/meldung/")
+    assert "X-Page-Cache" not in response
+    assert "Cookie" in response["Vary"]
+    client.logout()
+    anonymous = client.get("/aktuelles/meldung/")
+    assert anonymous["X-Page-Cache"] == "hit"
+    assert b"wagtail-userbar" not in anonymous.content
+
+
+def test_publishing_a_change_shows_on_the_very_next_request_everywhere(client, cached_site):
+    urls = ["/aktuelles/meldung/", *LISTINGS]
+    warm(client, urls)
+    news = cached_site["news"]
+    news.title = "Neue Überschrift"
+    news.save_revision().publish()
+    for url in urls:
+        response = client.get(url)
+        assert response["X-Page-Cache"] == "miss", url
+        assert "Neue Überschrift" in response.content.decode(), url
+
+
+def test_unpublish_move_and_delete_invalidate(client, cached_site):
+    news = cached_site["news"]
+    warm(client, ["/aktuelles/meldung/", "/aktuelles/"])
+
+    news.unpublish()
+    assert client.get("/aktuelles/meldung/").status_code == 404
+    assert "Alte Überschrift" not in client.get("/aktuelles/").content.decode()
+
+    news.refresh_from_db()
+    news.save_revision().publish()
+    profile = cached_site["profile"]
+    warm(client, [profile.url, "/api/v2/profiles.geojson"])
+    other = factories.MunicipalityPageFactory(parent=cached_site["profile_index"], title="Duisburg", slug="duisburg")
+    Page.objects.get(pk=profile.pk).move(other, pos="last-child")
+    assert client.get("/stadtteilprofile/dortmund/nordstadt/").status_code == 404
+    assert client.get("/stadtteilprofile/duisburg/nordstadt/").status_code == 200
+    assert "/stadtteilprofile/duisburg/nordstadt/" in client.get("/api/v2/profiles.geojson").content.decode()
+
+    warm(client, ["/aktuelles/"])
+    Page.objects.get(pk=news.pk).delete()
+    assert "Alte Überschrift" not in client.get("/aktuelles/").content.decode()
+
+
+def test_responses_setting_cookies_or_errors_are_not_cached(client, cached_site):
+    assert client.get("/gibt-es-nicht/").status_code == 404
+    assert client.get("/gibt-es-nicht/")["X-Page-Cache"] == "miss"
