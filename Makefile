@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint bench install browser-deps setup-db clean
+.PHONY: run test lint bench install browser-deps setup-db clean backup restore soak
 
 $(VENV)/.installed: requirements.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 wird benötigt ($(PYTHON) nicht gefunden)."; exit 1; }
@@ -58,6 +58,19 @@ test: install browser-deps
 bench: install
 	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = "0" ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; } || { echo "wrk fehlt und kann nicht installiert werden."; exit 1; }
 	$(PY) bench/run.py
+
+# Operations (README "Security and operations"): one archive with database dump, media and checksums.
+backup: install
+	$(MANAGE) backup
+
+# Restores into an EMPTY database (DATABASE_URL) and MEDIA_ROOT: make restore FILE=backups/staedtenetz-backup-….tar.gz
+restore: install
+	@test -n "$(FILE)" || { echo "Bitte die Sicherung angeben: make restore FILE=backups/staedtenetz-backup-….tar.gz"; exit 1; }
+	$(MANAGE) restore "$(FILE)"
+
+# 60 s of load at 32 connections on gunicorn while a reviewer publishes; not part of make test.
+soak: install
+	$(PY) bench/soak.py
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles tmp
