@@ -19,7 +19,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("suche/", search_views.search, name="search"),
-    path("themen/<slug:slug>/", home_views.topic, name="topic"),
+    # <str:…>, not <slug:…>: taggit keeps umlauts in slugs ("lokale-ökonomie"), which the slug converter refuses.
+    path("themen/<str:slug>/", home_views.topic, name="topic"),
     path("health/", health, name="health"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PublicPagesSitemap}}, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
