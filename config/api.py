@@ -40,6 +40,7 @@ from wagtail.models import Page
 
 from home.blocks import RENDITION_SPECS
 from home.geo import PointField
+from home.preview import preview_endpoint
 from home.serializers import LocationSerializer
 from newsroom.models import EventPage
 from profiles.models import DistrictProfilePage
@@ -196,3 +197,4 @@ api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PublicPagesAPIViewSet)
 api_router.register_endpoint("images", PublicImagesAPIViewSet)
 api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)
+api_router.register_endpoint("page_preview", preview_endpoint(PublicPagesAPIViewSet))

@@ -13,11 +13,12 @@ from wagtail.search import index
 from .blocks import PARAGRAPH_FEATURES, BaseStreamBlock, LinkBlock, image_api_representation
 from .listings import home_page_context
 from .permissions import LeafAwarePagePermissionTester
+from .preview import ExternalPreviewMixin
 from .routing import route_by_url_path, view_restrictions_known_empty
 from .serializers import ImageRenditionSerializer
 
 
-class BasePage(Page):
+class BasePage(ExternalPreviewMixin, Page):
     """Fields every public page shares: a listing teaser and social sharing metadata."""
 
     teaser = models.TextField(

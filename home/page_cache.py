@@ -17,7 +17,7 @@ from django.utils.cache import patch_vary_headers
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 GENERATION_KEY = "pagecache:generation"
-EXCLUDED_PREFIXES = ("/admin/", "/api/v3/", "/documents/", "/django-admin/", "/health/")
+EXCLUDED_PREFIXES = ("/admin/", "/api/v3/", "/api/v2/page_preview/", "/documents/", "/django-admin/", "/health/")
 
 
 def cache():

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "wagtail.admin",
     "wagtail.api.v2",
     "wagtail.api.v3",
+    "wagtail_headless_preview",
     "wagtail",
     "wagtailgeowidget",
     "rest_framework",
@@ -212,6 +213,10 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("IMAGE_MAX_UPLOAD_MB", "10"))
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", "40000000"))
 WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
 WAGTAILAPI_LIMIT_MAX = 100
+# Preview of drafts in an external front end (home/preview.py); off while HEADLESS_PREVIEW_URL is unset.
+HEADLESS_PREVIEW_URL = os.environ.get("HEADLESS_PREVIEW_URL", "")
+HEADLESS_PREVIEW_MAX_AGE = int(os.environ.get("HEADLESS_PREVIEW_MAX_AGE", "3600"))
+WAGTAIL_HEADLESS_PREVIEW = {"CLIENT_URLS": {"default": HEADLESS_PREVIEW_URL or "http://localhost:3000/"}}
 WAGTAILAPI_SEARCH_ENABLED = True
 # Rich text in API responses as front-end HTML (real link URLs); ?rich_text_format=db_html gives the stored form.
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
@@ -310,7 +315,8 @@ ADMIN_CONTENT_SECURITY_POLICY = {
         "img-src": _IMG_SRC + ["blob:"],
         "font-src": [SELF, "data:"],
         "connect-src": [SELF, "https://nominatim.openstreetmap.org"],
-        "frame-src": [SELF, *EMBED_FRAME_ORIGINS],
+        # The admin frames the external front end when an editor previews there (HEADLESS_PREVIEW_URL).
+        "frame-src": [SELF, *EMBED_FRAME_ORIGINS, *([origin_of(HEADLESS_PREVIEW_URL)] if HEADLESS_PREVIEW_URL else [])],
         "object-src": [NONE],
         "base-uri": [SELF],
         "form-action": [SELF],
