@@ -1,0 +1,104 @@
+"""/api/v2/profiles.geojson: an RFC 7946 FeatureCollection that clients can revalidate cheaply."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.models import Page, PageLogEntry
+
+from tests import factories
+
+URL = "/api/v2/profiles.geojson"
+
+
+@pytest.fixture
+def profiles(site_tree):
+    completed = factories.DistrictProfilePageFactory(
+        parent=site_tree["municipality"],
+        title="Hörde",
+        slug="hoerde",
+        status="abgeschlossen",
+        start_year=2001,
+        end_year=2014,
+        location="SRID=4326;POINT(7.4944 51.4857)",
+        teaser="Am Phoenix-See.",
+    )
+    completed.save_revision().publish()
+    return {"running": site_tree["profile"], "completed": completed, **site_tree}
+
+
+def test_feature_collection_in_lng_lat_order_with_properties(client, profiles):
+    response = client.get(URL)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/geo+json"
+    data = response.json()
+    assert data["type"] == "FeatureCollection"
+    features = {feature["properties"]["title"]: feature for feature in data["features"]}
+    assert set(features) == {"Nordstadt", "Hörde"}
+    hoerde = features["Hörde"]
+    assert hoerde["type"] == "Feature"
+    assert hoerde["geometry"] == {"type": "Point", "coordinates": [7.4944, 51.4857]}
+    properties = hoerde["properties"]
+    assert properties["url"] == "http://localhost/stadtteilprofile/dortmund/hoerde/"
+    assert properties["api_url"] == f"http://testserver/api/v2/pages/{profiles['completed'].pk}/"
+    assert client.get(properties["api_url"]).json()["title"] == "Hörde"
+    assert properties["status"] == "abgeschlossen"
+    assert properties["municipality"] == {"id": profiles["municipality"].pk, "title": "Dortmund", "slug": "dortmund"}
+    assert properties["period"] == {"start_year": 2001, "end_year": 2014, "display": "2001–2014"}
+    assert properties["teaser"] == "Am Phoenix-See."
+
+
+def test_status_filter(client, profiles):
+    titles = [f["properties"]["title"] for f in client.get(f"{URL}?status=abgeschlossen").json()["features"]]
+    assert titles == ["Hörde"]
+    titles = [f["properties"]["title"] for f in client.get(f"{URL}?status=laufend").json()["features"]]
+    assert titles == ["Nordstadt"]
+    response = client.get(f"{URL}?status=foo")
+    assert response.status_code == 400
+    assert response.json()["message"]
+
+
+def test_revalidation_with_etag_and_last_modified(client, profiles):
+    first = client.get(URL)
+    etag, last_modified = first["ETag"], first["Last-Modified"]
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(URL, HTTP_IF_NONE_MATCH=etag)
+    assert again.status_code == 304
+    assert again.content == b""
+    assert len(queries) <= 5  # a few aggregates, not the collection
+    assert client.get(URL, HTTP_IF_MODIFIED_SINCE=last_modified).status_code == 304
+    # A filtered collection is a different representation with its own tag.
+    assert client.get(f"{URL}?status=laufend", HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+
+def test_publishing_or_unpublishing_changes_the_validators(client, profiles):
+    # HTTP dates have one-second resolution: move the existing history an hour back.
+    an_hour_ago = timezone.now() - datetime.timedelta(hours=1)
+    Page.objects.update(last_published_at=an_hour_ago)
+    PageLogEntry.objects.update(timestamp=an_hour_ago)
+    first = client.get(URL)
+    etag, last_modified = first["ETag"], first["Last-Modified"]
+
+    profiles["completed"].unpublish()
+    response = client.get(URL, HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 200
+    assert [f["properties"]["title"] for f in response.json()["features"]] == ["Nordstadt"]
+    # Clients that only send If-Modified-Since see the removal too, though no remaining profile changed.
+    assert client.get(URL, HTTP_IF_MODIFIED_SINCE=last_modified).status_code == 200
+
+    etag = response["ETag"]
+    profiles["completed"].save_revision().publish()
+    assert client.get(URL, HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+
+def test_query_count_does_not_grow_with_the_number_of_profiles(client, profiles):
+    client.get(URL)
+    with CaptureQueriesContext(connection) as few:
+        client.get(URL)
+    for number in range(5):
+        factories.DistrictProfilePageFactory(parent=profiles["municipality"], title=f"Gebiet {number}")
+    with CaptureQueriesContext(connection) as many:
+        assert len(client.get(URL).json()["features"]) == 7
+    assert len(few) == len(many)
