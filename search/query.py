@@ -13,7 +13,7 @@ MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
 
 _WORD = re.compile(r"[^\W_]+")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
 
 
 def displayed_query(raw):

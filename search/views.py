@@ -10,7 +10,7 @@ from .highlight import match_pattern
 from .results import RESULT_TYPES, RESULT_TYPES_BY_SLUG, build_hits, filter_by_type, promotions_for, searchable_pages
 from .results import type_counts as count_types
 
-RESULTS_PER_PAGE = 10
+RESULTS_PER_PAGE = 20
 SECTION_INDEX_MODELS = ("newsroom.NewsIndexPage", "newsroom.EventIndexPage", "profiles.ProfileIndexPage")
 
 
