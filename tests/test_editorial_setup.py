@@ -1,6 +1,7 @@
 """setup_editorial, the per-municipality group and collection, demo users and the editors' dashboard."""
 
 import datetime
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -22,7 +23,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from editorial.models import MunicipalityAccess
 from profiles.models import MunicipalityPage
-from tests.editorial_fixtures import add_profile
+from tests.editorial_fixtures import add_profile, profile_form_data
 from tests.factories import ContactPersonFactory, DistrictProfilePageFactory, MunicipalityPageFactory
 
 
@@ -130,9 +131,14 @@ def test_new_municipality_gets_group_and_collection_and_renaming_renames_them(cl
     assert access.collection.name == "Stadt Neuss"
     assert not Group.objects.filter(name="Kommune Neuss").exists()
 
-    # Both are visible in the admin: the group list and the collection list.
+    # Both are visible in the admin: the group list, the collection list and the (read-only) links.
     assert "Kommune Stadt Neuss" in client.get(reverse("wagtailusers_groups:index")).content.decode()
     assert "Stadt Neuss" in client.get(reverse("wagtailadmin_collections:index")).content.decode()
+    links = client.get(reverse("municipality_access:index")).content.decode()
+    assert "Kommune Stadt Neuss" in links
+    assert client.get(reverse("municipality_access:inspect", args=[access.pk])).status_code == 200
+    response = client.get(reverse("municipality_access:edit", args=[access.pk]))
+    assert response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
 
 
 def test_demo_users_can_log_in_with_their_role(client, site_tree, settings, monkeypatch):
@@ -184,3 +190,37 @@ def test_reviewers_see_what_waits_for_them(client, editorial):
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Ihre Überprüfung steht aus" in html
     assert "Hafenquartier" in html
+
+
+def test_municipality_editors_do_not_see_the_access_links(client, editorial):
+    client.force_login(editorial["dortmund_editor"])
+    response = client.get(reverse("municipality_access:index"))
+    assert response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
+
+
+def test_locking_comments_and_comparison_are_on(client, editorial):
+    page = editorial["profile"]
+    client.force_login(editorial["dortmund_editor"])
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    edit_html = client.get(edit_url).content.decode()
+    assert 'name="comment_notifications"' in edit_html  # only rendered when comments are on
+    client.post(edit_url, profile_form_data("Nordstadt", "nordstadt", intro="Erste Fassung."))
+    client.post(edit_url, profile_form_data("Nordstadt", "nordstadt", intro="Zweite Fassung."))
+    first, second = page.revisions.order_by("created_at", "pk")[:2]
+    compare = client.get(reverse("wagtailadmin_pages:revisions_compare", args=[page.pk, first.pk, second.pk]))
+    assert compare.status_code == 200
+    assert "Vergleich" in compare.content.decode()
+    # The diff marks the changed word: the old one as removed, the new one as added.
+    assert re.search(r'class="deletion">\s*Erste', compare.content.decode())
+    assert re.search(r'class="addition">\s*Zweite', compare.content.decode())
+
+    assert client.post(reverse("wagtailadmin_pages:lock", args=[page.pk])).status_code == 302
+    page.refresh_from_db()
+    assert page.locked and page.locked_by == editorial["dortmund_editor"]
+
+    # Locked by Dortmund's editor: the network office cannot save over it.
+    client.force_login(editorial["redaktion"])
+    assert "gesperrt" in client.get(edit_url).content.decode()
+    client.post(edit_url, profile_form_data("Nordstadt", "nordstadt", intro="Überschrieben."))
+    page.refresh_from_db()
+    assert page.get_latest_revision_as_object().intro == "Zweite Fassung."
