@@ -390,3 +390,20 @@ def test_user_without_page_permissions_gets_no_import(site_tree, django_user_mod
     # Wagtail turns the refusal into a redirect to the dashboard with a "permission denied" message.
     response = client.get(ADMIN_URL)
     assert (response.status_code, response.url) == (302, "/admin/")
+
+
+def test_progress_bar_on_stderr(site_tree, workflow, tmp_path):
+    err = io.StringIO()
+    csv = f"{HEADER}\n{VALID_ROW}\nDortmund;Westerfilde;laufend;2012;;51,48;7,5;;;\n"
+    call_command("import_profiles", write(tmp_path, csv), stdout=io.StringIO(), stderr=err)
+    assert "Speichern [###############...............] 1/2" in err.getvalue()
+    assert "Speichern [##############################] 2/2" in err.getvalue()
+
+
+def test_drafts_go_to_the_workflow_set_up_by_setup_editorial(site_tree, tmp_path):
+    call_command("setup_editorial", stdout=io.StringIO(), stderr=io.StringIO())
+
+    run(write(tmp_path, SECTION_HEADER + "\n" + MARXLOH + "\n"))
+
+    assert marxloh().current_workflow_state.workflow.name == "Redaktionelle Freigabe"
+    assert Group.objects.filter(name="Kommune Duisburg").exists()
