@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.html import escape
 from taggit.models import Tag
 
 from .models import NewsPage
@@ -49,7 +50,7 @@ class NewsFeed(Feed):
         return self.index_page.get_full_url(self.request)
 
     def description(self, tag):
-        return (
+        return escape(
             self.index_page.search_description
             or self.index_page.teaser
             or f"Meldungen aus dem {settings.WAGTAIL_SITE_NAME}"
@@ -67,7 +68,8 @@ class NewsFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.teaser or item.search_description
+        # RSS readers render <description> as HTML; the teaser is plain text, so it is escaped to stay text.
+        return escape(item.teaser or item.search_description)
 
     def item_link(self, item):
         return item.get_full_url(self.request)
