@@ -232,13 +232,12 @@ def parse_values(raw):
     errors, values = [], {}
     if "_error" in raw:
         errors.append(raw["_error"])
-    for key in ("municipality", "title", "slug", "address", "teaser", "intro", *TEXT_SECTIONS):
+    for key in ("municipality", "title", "slug"):
         if key in raw:
-            values[key] = (
-                normalize_text(raw[key])
-                if key not in ("municipality", "title", "slug")
-                else (" ".join(str(raw[key] or "").split()))
-            )
+            values[key] = " ".join(str(raw[key] or "").split())
+    for key in ("address", "teaser", "intro", *TEXT_SECTIONS):
+        if key in raw:
+            values[key] = normalize_text(raw[key])
     if "id" in raw:
         values["id"] = parse_integer(raw["id"], "id", errors)
     if "status" in raw:
@@ -427,6 +426,7 @@ def _check_content(row):
 
 
 def _has_error(row, word):
+    """Whether a parsing error already names this value, so a blank result is not reported twice."""
     return any(word in error for error in row.errors)
 
 
