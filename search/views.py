@@ -56,9 +56,10 @@ def search(request):
             page_obj=page_obj,
             hits=build_hits(shown, match_pattern(terms), request),
         )
-        # A new search (first page, no filter) that found something counts for the editors' report;
-        # the record holds only the normalised query and a daily counter, nothing about the visitor.
-        if (total or promotions) and result_type is None and page_obj.number == 1:
+        # A new search (not a filter or page link followed) that found something counts for the editors'
+        # report; the record holds only the normalised query and a daily counter, nothing about the visitor.
+        is_new_search = "typ" not in request.GET and "page" not in request.GET
+        if is_new_search and (total or promotions):
             Query.get(query).add_hit()
 
     if not query or not (context.get("total") or context.get("promotions")):
