@@ -1,6 +1,7 @@
 """Editors' picks for a query, and the popular-searches log behind the editors' report."""
 
 from bs4 import BeautifulSoup
+from django.urls import reverse
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 
 from tests import factories
@@ -74,3 +75,13 @@ def test_editors_manage_promotions_in_german(client, site_tree, django_user_mode
 
     assert listing.status_code == 200
     assert "Hervorgehobene Suchergebnisse" in listing.content.decode()
+
+
+def test_the_popular_searches_report_lists_logged_queries(client, site_tree, django_user_model):
+    client.get("/suche/", {"q": "Nordstadt"})
+    client.force_login(django_user_model.objects.create_superuser("admin", "a@example.org", "pw"))
+
+    report = client.get(reverse("wagtailsearchpromotions:search_terms"))
+
+    assert report.status_code == 200
+    assert "nordstadt" in report.content.decode()
