@@ -12,6 +12,7 @@ TOPICS = ["Beteiligung", "Integration", "Familie", "Wohnen", "Grün", "Bildung",
 
 HOME = {
     "title": "Städtenetz Soziale Stadt NRW",
+    "seo_title": "Die Soziale Stadt gemeinsam gestalten",
     "slug": "start",
     "teaser": "Das Netzwerk der nordrhein-westfälischen Kommunen im Programm Soziale Stadt: Austausch, "
     "Wissen und Impulse für die Entwicklung benachteiligter Stadtteile.",

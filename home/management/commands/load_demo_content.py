@@ -170,7 +170,13 @@ class Command(BaseCommand):
         if home is not None:
             return home
         info = data.HOME
-        home = HomePage(title=info["title"], slug=info["slug"], teaser=info["teaser"], intro=info["intro"])
+        home = HomePage(
+            title=info["title"],
+            seo_title=info["seo_title"],
+            slug=info["slug"],
+            teaser=info["teaser"],
+            intro=info["intro"],
+        )
         self.publish_new_child(Page.get_first_root_node(), home)
         self.log("Startseite", home.title, True)
         return home
