@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from config.api import api_router
 from config.integration_api import integration_api_urls
+from config.openapi import openapi_view
 from home import views as home_views
 from home.sitemaps import PublicPagesSitemap
 from operations.health import health
@@ -29,6 +30,7 @@ urlpatterns = [
 # The public read API (config/api.py); must come before Wagtail's catch-all page route.
 urlpatterns += [
     path("api/v2/profiles.geojson", profiles_geojson, name="profiles_geojson"),
+    path("api/v2/openapi.json", openapi_view, name="openapi"),
     path("api/v2/", api_router.urls),
     path("api/v3/", integration_api_urls()),
 ]

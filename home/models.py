@@ -15,7 +15,7 @@ from .listings import home_page_context
 from .permissions import LeafAwarePagePermissionTester
 from .preview import ExternalPreviewMixin
 from .routing import route_by_url_path, view_restrictions_known_empty
-from .serializers import ImageRenditionSerializer
+from .serializers import ImageRenditionSerializer, PageReferenceStreamSerializer
 
 
 class BasePage(ExternalPreviewMixin, Page):
@@ -85,7 +85,10 @@ class HomePage(BasePage):
 
     content_panels = BasePage.content_panels + [FieldPanel("teaser"), FieldPanel("intro"), FieldPanel("featured")]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
-    api_fields = BasePage.api_fields + [APIField("intro", writable=True), APIField("featured")]
+    api_fields = BasePage.api_fields + [
+        APIField("intro", writable=True),
+        APIField("featured", serializer=PageReferenceStreamSerializer()),
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
