@@ -40,6 +40,7 @@ class ProfileIndexPage(RoutablePageMixin, BasePage):
     intro = RichTextField("Einleitung", features=PARAGRAPH_FEATURES, blank=True)
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
     api_fields = BasePage.api_fields + [APIField("intro", writable=True)]
 
     parent_page_types = ["home.HomePage"]
