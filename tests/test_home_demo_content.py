@@ -2,10 +2,12 @@
 
 import datetime
 import io
+import shutil
+import tempfile
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 from wagtail.documents import get_document_model
@@ -46,7 +48,17 @@ def run_command():
     return out.getvalue()
 
 
+# The command writes ~60 files; keep them out of the shared test media folder.
+MEDIA_ROOT = tempfile.mkdtemp(prefix="demo-media-")
+
+
+@override_settings(MEDIA_ROOT=MEDIA_ROOT)
 class DemoContentTests(TestCase):
+    @classmethod
+    def tearDownClass(cls):
+        super().tearDownClass()
+        shutil.rmtree(MEDIA_ROOT, ignore_errors=True)
+
     @classmethod
     def setUpTestData(cls):
         cls.first_output = run_command()
