@@ -15,8 +15,8 @@ EXCERPT_LENGTH = 240
 # Characters shown before the first match, so the excerpt starts with a little context.
 LEAD_IN = 60
 
-# Common German inflection endings, longest first.
-_SUFFIXES = ("ern", "en", "er", "es", "em", "e", "n", "s")
+# Common German inflection and derivation endings (as the Snowball stemmer removes them), longest first.
+_SUFFIXES = ("ungen", "heiten", "keiten", "heit", "keit", "ung", "ern", "en", "er", "es", "em", "e", "n", "s")
 _MIN_STEM = 3
 # Words PostgreSQL's German configuration ignores; marking them would only add noise.
 _STOPWORDS = frozenset(

@@ -13,13 +13,16 @@ TEXT_FIELDS = ("teaser", "intro")
 STREAM_FIELDS = ("body", "sections")
 
 _SPACES = re.compile(r"\s+")
+_BLOCK_TAG = re.compile(r"</?(?:p|br|li|ul|ol|h[1-6]|div|blockquote)\b[^>]*>", re.IGNORECASE)
 # Raw strings that are not prose: links, e-mail addresses, colour or heading-level choices …
 _NOT_PROSE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|/|#|www\.)|^\S*@\S+$|^[a-z]\d$", re.IGNORECASE)
 
 
 def plain(value):
     """Text of an HTML fragment (rich text) or plain string, whitespace collapsed."""
-    return _SPACES.sub(" ", html.unescape(strip_tags(value or ""))).strip()
+    # Block boundaries become spaces, so "<p>Ende.</p><p>Neu</p>" does not read "Ende.Neu".
+    text = _BLOCK_TAG.sub(" ", value or "")
+    return _SPACES.sub(" ", html.unescape(strip_tags(text))).strip()
 
 
 def _stream_strings(data):

@@ -30,6 +30,11 @@ def test_highlight_marks_inflected_forms_of_the_query_words():
     assert html == ("Eine <mark>Familie</mark> zieht ins <mark>Quartier</mark>, viele <mark>Familien</mark> folgen.")
 
 
+def test_highlight_links_nouns_and_verbs_of_one_stem():
+    pattern = match_pattern(["Beteiligung"])
+    assert highlight("Wer sich beteiligt, gestaltet mit.", pattern) == "Wer sich <mark>beteiligt</mark>, gestaltet mit."
+
+
 def test_highlight_is_case_insensitive_and_handles_umlauts():
     pattern = match_pattern(["grün"])
     assert highlight("Mehr Grün für grüne Höfe", pattern) == "Mehr <mark>Grün</mark> für <mark>grüne</mark> Höfe"
@@ -64,9 +69,9 @@ def test_stream_text_reads_prose_and_skips_links_and_choices():
     class Stream:
         raw_data = [
             {"type": "heading", "value": {"text": "Ziele", "level": "h2"}, "id": "a"},
-            {"type": "paragraph", "value": "<p>Mehr <b>Grün</b> &amp; Spiel</p>", "id": "b"},
+            {"type": "paragraph", "value": "<p>Mehr <b>Grün</b> &amp; Spiel.</p><p>Neu</p>", "id": "b"},
             {"type": "links", "value": [{"type": "item", "value": {"url": "https://example.org", "text": "Mehr"}}]},
             {"type": "image", "value": {"image": 7, "caption": "Der Platz"}, "id": "c"},
         ]
 
-    assert stream_text(Stream()) == "Ziele Mehr Grün & Spiel Mehr Der Platz"
+    assert stream_text(Stream()) == "Ziele Mehr Grün & Spiel. Neu Mehr Der Platz"
