@@ -131,12 +131,15 @@ class EventDateFilter(BaseFilterBackend):
         if not issubclass(queryset.model, EventPage):
             raise BadRequestError("date_from, date_to and upcoming only apply to newsroom.EventPage")
 
+        # Matched by id: `end` is no search filter field, and these filters must combine with ?search=.
+        events = EventPage.objects.all()
         if date_from:
-            queryset = queryset.filter(not_ended_since(start_of_day(date_from)))
+            events = events.filter(not_ended_since(start_of_day(date_from)))
         if date_to:
-            queryset = queryset.filter(start__lt=start_of_day(date_to + datetime.timedelta(days=1)))
+            events = events.filter(start__lt=start_of_day(date_to + datetime.timedelta(days=1)))
         if upcoming is not None and BOOLEAN_VALUES[upcoming]:
-            queryset = queryset.filter(not_ended_since(timezone.now()))
+            events = events.filter(not_ended_since(timezone.now()))
+        queryset = queryset.filter(pk__in=events.values("pk"))
         if "order" not in request.GET:
             queryset = queryset.order_by("start", "pk")
         return queryset
