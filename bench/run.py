@@ -95,19 +95,21 @@ def prepare(env):
     (ROOT / "tmp").mkdir(exist_ok=True)
     print(f"Datenbank: {env['DATABASE_URL']}; Cache: {env.get('REDIS_URL', 'lokaler Speicher')}")
     manage(env, "migrate", "--no-input", "-v", "0")
-    info = json.loads(manage(env, "shell", "-c", TARGETS_SCRIPT, capture=True)) if has_pages(env) else {"pages": 0}
+    info = shell_json(env, TARGETS_SCRIPT) if has_pages(env) else {"pages": 0}
     if info["pages"] < PAGES:
         manage(env, "generate_load_data", "--pages", str(PAGES))
-        info = json.loads(manage(env, "shell", "-c", TARGETS_SCRIPT, capture=True))
+        info = shell_json(env, TARGETS_SCRIPT)
     manage(env, "collectstatic", "--no-input", "-v", "0")
     return info
 
 
+def shell_json(env, script):
+    """Run `script` in `manage.py shell` and parse the JSON it prints last."""
+    return json.loads(manage(env, "shell", "-v", "0", "-c", script, capture=True).strip().splitlines()[-1])
+
+
 def has_pages(env):
-    out = manage(
-        env, "shell", "-c", "from newsroom.models import NewsPage; print(NewsPage.objects.exists())", capture=True
-    )
-    return out.strip() == "True"
+    return shell_json(env, "from newsroom.models import NewsPage; print(int(NewsPage.objects.exists()))") == 1
 
 
 def endpoints(info):

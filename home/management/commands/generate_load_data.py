@@ -73,6 +73,12 @@ class Command(BaseCommand):
     def handle(self, *args, pages, seed, **options):
         if pages < 10:
             raise CommandError("--pages muss mindestens 10 sein.")
+        existing = MunicipalityPage.objects.filter(title__startswith="Lastkommune ").count()
+        if existing:
+            raise CommandError(
+                f"Diese Datenbank enthält bereits Lastdaten ({existing} Lastkommunen). "
+                "Für neue Lastdaten bitte eine leere Datenbank verwenden (DATABASE_URL)."
+            )
         if not NewsIndexPage.objects.exists():
             self.stdout.write("Kein Seitenbaum vorhanden: lade zuerst die Demo-Inhalte ...")
             call_command("load_demo_content", stdout=io.StringIO())
