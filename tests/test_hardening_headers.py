@@ -1,6 +1,8 @@
 """Security headers on the public site, the API and the admin; production-only ones: test_hardening_settings."""
 
 import pytest
+from django.core.cache import caches
+from django.test import override_settings
 from django.urls import reverse
 
 from tests import factories
@@ -110,3 +112,22 @@ def test_session_and_csrf_cookies_are_httponly(client, editor):
     assert response.status_code == 302
     assert response.cookies["sessionid"]["httponly"]
     assert response.cookies["csrftoken"]["httponly"]
+
+
+@pytest.fixture
+def page_cache_on():
+    """The page cache as in production (test settings turn it off), emptied before and after."""
+    caches["default"].clear()
+    with override_settings(PAGE_CACHE=True):
+        yield
+    caches["default"].clear()
+
+
+def test_page_served_from_the_page_cache_keeps_the_headers(client, site_tree, page_cache_on):
+    # The GeoJSON is one of the answers the page cache stores (HttpResponse, public Cache-Control).
+    first = client.get("/api/v2/profiles.geojson")
+    second = client.get("/api/v2/profiles.geojson")
+    assert first.headers.get("X-Page-Cache") == "miss"
+    assert second.headers.get("X-Page-Cache") == "hit"
+    assert_public_policy(second)
+    assert second.headers["Content-Security-Policy"] == first.headers["Content-Security-Policy"]
