@@ -37,13 +37,21 @@ def german_pages(site_tree):
 
 
 @needs_postgres
-def test_the_backend_is_configured_for_german(settings):
+def test_the_backend_indexes_with_the_german_configuration(settings, german_pages):
+    from django.db.models import TextField
+    from django.db.models.functions import Cast
     from wagtail.search.backends import get_search_backend
+    from wagtail.search.models import IndexEntry
 
     assert settings.WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] == "german"
     backend = get_search_backend()
     assert type(backend).__name__ == "PostgresSearchBackend"
     assert backend.config == "german"
+    # The stored vectors hold German stems ("Familie" -> 'famili', "Gebäude" -> 'gebaud'), not raw words.
+    vectors = " ".join(IndexEntry.objects.annotate(text=Cast("body", TextField())).values_list("text", flat=True))
+    assert "'famili'" in vectors
+    assert "'gebaud'" in vectors
+    assert "'familie'" not in vectors
 
 
 @needs_postgres
