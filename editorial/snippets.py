@@ -60,9 +60,10 @@ def _restrict_object_views(view_func):
 
     @wraps(view_func)
     def wrapper(request, *args, **kwargs):
-        pk = kwargs.get("pk")
-        if pk is not None and not contact_persons_for_user(request.user).filter(pk=pk).exists():
-            if ContactPerson.objects.filter(pk=pk).exists():
+        pk = str(kwargs.get("pk", ""))
+        # A malformed or unknown pk is left to the view, which answers 404 as usual.
+        if pk.isdigit() and ContactPerson.objects.filter(pk=pk).exists():
+            if not contact_persons_for_user(request.user).filter(pk=pk).exists():
                 raise PermissionDenied
         return view_func(request, *args, **kwargs)
 

@@ -57,6 +57,18 @@ def test_dortmund_editor_cannot_touch_duisburgs_pages(client, editorial):
         assert is_denied(response), f"{name}: {response.status_code}"
         assert "Geheimer Entwurf" not in response.content.decode(), name
 
+    # Neither the explorer nor the admin search shows Duisburg's pages (Duisburg's own editor finds it).
+    client.force_login(editorial["duisburg_editor"])
+    own_search = client.get(reverse("wagtailadmin_pages:search"), {"q": "Hochfeld"}).content.decode()
+    assert reverse("wagtailadmin_pages:edit", args=[draft.pk]) in own_search
+    client.force_login(editorial["dortmund_editor"])
+    explorer = client.get(reverse("wagtailadmin_explore", args=[duisburg.pk]), follow=True)
+    assert explorer.redirect_chain  # sent to the part of the tree the editor may explore
+    assert reverse("wagtailadmin_pages:edit", args=[draft.pk]) not in explorer.content.decode()
+    search = client.get(reverse("wagtailadmin_pages:search"), {"q": "Hochfeld"})
+    assert search.status_code == 200
+    assert reverse("wagtailadmin_pages:edit", args=[draft.pk]) not in search.content.decode()
+
     response = add_profile(client, duisburg, "Untergeschoben", "untergeschoben", action="action-draft")
     assert is_denied(response)
     assert not DistrictProfilePage.objects.filter(slug="untergeschoben").exists()
