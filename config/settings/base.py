@@ -332,5 +332,9 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 
+# No Gravatar in the admin: it would send a hash of every editor's e-mail address to a third party
+# (and the admin CSP does not allow it).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
 HEALTH_CHECK_DATABASE = os.environ.get("HEALTH_CHECK_DATABASE", "default")
 BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
