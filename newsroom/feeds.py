@@ -5,21 +5,14 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.db.models import Q
 from django.http import Http404
-from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.html import escape
 from taggit.models import Tag
 
-from .models import NewsPage
+from .listings import news_queryset
 
 FEED_LENGTH = 20
-
-
-def published(queryset):
-    """Live, public and not yet expired: what a visitor may see, even before `publish_scheduled` has run."""
-    return queryset.live().public().filter(Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()))
 
 
 class NewsFeed(Feed):
@@ -57,12 +50,11 @@ class NewsFeed(Feed):
         )
 
     def items(self, tag):
-        news = published(NewsPage.objects.child_of(self.index_page))
+        # The news index's own query (live, public, not expired, newest first), so feed and page agree.
+        news = news_queryset(self.index_page)
         if tag is not None:
             news = news.filter(tags=tag)
-        return (news.defer_streamfields().prefetch_related("tags").order_by("-date", "-first_published_at", "-pk"))[
-            :FEED_LENGTH
-        ]
+        return news.prefetch_related("tags")[:FEED_LENGTH]
 
     def item_title(self, item):
         return item.title

@@ -5,26 +5,21 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import Q
 from django.http import HttpResponse
 from django.utils import timezone
 from icalendar import Calendar, Event
 
-from .feeds import published
-from .models import EventPage
+from .listings import event_queryset, upcoming_q
 
 PRODID = f"-//{settings.WAGTAIL_SITE_NAME}//Veranstaltungen//DE"
 
 
 def upcoming_events(index_page, city=""):
-    """Published events below `index_page` that have not ended yet, soonest first."""
-    now = timezone.now()
-    events = published(EventPage.objects.child_of(index_page)).filter(
-        Q(end__gte=now) | Q(end__isnull=True, start__gte=now)
-    )
+    """Published events below `index_page` that have not ended yet, soonest first (as on the event index)."""
+    events = event_queryset(index_page).filter(upcoming_q())
     if city:
         events = events.filter(city__iexact=city)
-    return events.defer_streamfields().prefetch_related("tags").order_by("start", "pk")
+    return events.prefetch_related("tags").order_by("start", "pk")
 
 
 def calendar_response(page, events, request, *, name, filename):
