@@ -84,7 +84,8 @@ PRODUCTION_PROBE = textwrap.dedent(
     get_user_model().objects.create_superuser("admin", "admin@example.org", "ein-langes-Passwort-42")
     client = Client(HTTP_HOST="staedtenetz.example.org")
 
-    plain = client.get("/health/")
+    plain = client.get("/admin/login/")
+    plain_health = client.get("/health/")
     health = client.get("/health/", secure=True)
     login = client.post(
         "/admin/login/", {"username": "admin", "password": "ein-langes-Passwort-42"}, secure=True
@@ -96,6 +97,7 @@ PRODUCTION_PROBE = textwrap.dedent(
     print(json.dumps({
         "plain_status": plain.status_code,
         "plain_location": plain.get("Location"),
+        "plain_health_status": plain_health.status_code,
         "health_status": health.status_code,
         "health_headers": dict(health.headers),
         "login_status": login.status_code,
@@ -116,7 +118,11 @@ def production_probe(tmp_path_factory):
 
 def test_production_redirects_plain_http_to_https(production_probe):
     assert production_probe["plain_status"] == 301
-    assert production_probe["plain_location"] == "https://staedtenetz.example.org/health/"
+    assert production_probe["plain_location"] == "https://staedtenetz.example.org/admin/login/"
+
+
+def test_production_health_check_answers_plain_http_for_load_balancers(production_probe):
+    assert production_probe["plain_health_status"] == 200
 
 
 def test_production_sends_hsts_and_security_headers(production_probe):
