@@ -47,6 +47,12 @@ def test_municipality_editor_submits_and_reviewer_approves(client, editorial):
     page = DistrictProfilePage.objects.get(slug="hafenquartier")
     assert not page.live
     assert page.owner == editorial["dortmund_editor"]
+    # Nor through the edit view.
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    client.post(edit_url, {**profile_form_data("Hafenquartier", "hafenquartier"), "action-publish": "1"})
+    page.refresh_from_db()
+    assert not page.live
+    assert page.last_published_at is None
 
     # Submitting for review notifies the reviewers, not the author.
     mail.outbox.clear()
