@@ -82,7 +82,11 @@ def _map_context(profiles, request):
         "active_status": active,
         "status_filters": [(value, label, counts[value]) for value, label in STATUS_FILTERS],
         "map_data": feature_collection(profiles),
-        "municipality_groups": grouped_by_municipality(profiles),
+        # Without JavaScript a group whose areas are all filtered out is hidden as a whole.
+        "municipality_groups": [
+            (municipality, members, active == "alle" or any(profile.status == active for profile in members))
+            for municipality, members in grouped_by_municipality(profiles)
+        ],
     }
 
 

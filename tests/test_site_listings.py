@@ -212,6 +212,8 @@ def test_status_filter_works_without_javascript(client, site_tree, areas):
     assert page_soup.select_one("[data-visible-count]").get_text() == "2 Gebiete"
     completed = soup(client.get("/stadtteilprofile/?status=abgeschlossen"))
     assert [li.a.get_text() for li in completed.select("li[data-status]:not([hidden])")] == ["Bismarck"]
+    # Dortmund has no completed area: its heading goes too.
+    assert [group.h3.get_text() for group in completed.select("[data-area-group]:not([hidden])")] == ["Gelsenkirchen"]
     # An unknown value shows everything instead of failing.
     bogus = soup(client.get("/stadtteilprofile/?status=<x>"))
     assert len(bogus.select("li[data-status]:not([hidden])")) == 3
