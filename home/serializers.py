@@ -1,10 +1,9 @@
 from rest_framework import serializers
 from rest_framework.fields import CharField
 
-from .geo import point_as_numbers
-
 from .api_visibility import is_public_media, is_public_page
 from .blocks import image_api_representation
+from .geo import point_as_numbers
 
 
 class ReadOnlyField(serializers.Field):
