@@ -78,7 +78,7 @@ class PageCacheMiddleware:
         user = getattr(request, "user", None)
         cache_control = response.get("Cache-Control", "")
         return (
-            type(response) is HttpResponse
+            isinstance(response, HttpResponse)  # not streaming (documents)
             and response.status_code == 200
             and not response.cookies
             and "private" not in cache_control
@@ -108,6 +108,8 @@ def invalidate_for_content(sender, **kwargs):
 
     from home.models import ContactPerson, SiteSettings
 
+    if issubclass(sender, SiteSettings) and kwargs.get("created"):
+        return  # created empty on a site's first request: nothing shown changes
     content_models = (ContactPerson, SiteSettings, AbstractImage, AbstractDocument, BaseViewRestriction)
     if issubclass(sender, content_models) or (kwargs.get("signal") is post_delete and issubclass(sender, Page)):
         invalidate()
