@@ -7,8 +7,9 @@ class HomeConfig(AppConfig):
     verbose_name = "Städtenetz"
 
     def ready(self):
+        from . import frontend_cache, page_cache
         from .api_schemas import register_point_schemas
-        from .page_cache import connect_signals
 
-        connect_signals()
+        page_cache.connect_signals()
+        frontend_cache.connect_signals()
         register_point_schemas()

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "editorial",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.redirects",
@@ -169,6 +170,20 @@ CACHES = {"default": _cache_from_env()}
 # Full-page cache for anonymous visitors (home/page_cache.py); several processes need REDIS_URL.
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# A CDN or Varnish in front is purged on publish (home/frontend_cache.py): FRONTEND_CACHE_URL for
+# Varnish/any HTTP PURGE cache, or CLOUDFLARE_API_TOKEN + CLOUDFLARE_ZONE_ID.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_URL"):
+    WAGTAILFRONTENDCACHE["varnish"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_API_TOKEN"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ["CLOUDFLARE_API_TOKEN"],
+        "ZONEID": os.environ.get("CLOUDFLARE_ZONE_ID", ""),
+    }
 
 
 def _email_from_env():
