@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from icalendar import Calendar, Event
 
 from .listings import event_queryset, upcoming_q
@@ -43,7 +44,8 @@ def calendar_response(page, events, request, *, name, filename):
             first_date=datetime.date(first.year, 1, 1), last_date=datetime.date(last.year + 1, 1, 1)
         )
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    # Slugs may hold umlauts; Django's helper adds the RFC 5987 `filename*` form for them.
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
     return response
 
 

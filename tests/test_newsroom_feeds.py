@@ -247,6 +247,15 @@ def test_single_event_export_has_url_place_geo_and_description(client, events):
     assert event.categories == ["Beteiligung"]
 
 
+def test_single_event_export_of_an_event_with_umlauts_in_its_slug_names_the_file(client, site_tree):
+    factories.EventPageFactory(parent=site_tree["event_index"], title="Bürgerfest", slug="bürgerfest")
+
+    response, calendar = get_calendar(client, "/veranstaltungen/b%C3%BCrgerfest/ical/")
+
+    assert response["Content-Disposition"] == "attachment; filename*=utf-8''b%C3%BCrgerfest.ics"
+    assert [str(event["SUMMARY"]) for event in calendar.events] == ["Bürgerfest"]
+
+
 def test_single_event_export_of_a_past_event_still_works(client, events):
     _, calendar = get_calendar(client, f"/veranstaltungen/{events['past'].slug}/ical/")
 
