@@ -110,7 +110,7 @@ def hostile(site_tree, tmp_path):
         municipality.teaser = HOSTILE
         municipality.save()
         contact = factories.ContactPersonFactory(
-            name=f"Erika {HANDLER}", role=HOSTILE, organisation=SCRIPT, phone=HOSTILE
+            name=f"Erika {HANDLER}", role=HOSTILE, organisation=SCRIPT, phone=HANDLER[:50]
         )
         profile = site_tree["profile"]
         profile.title = f"Nordstadt {HOSTILE}"
