@@ -17,6 +17,7 @@ from django.http import Http404
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from rest_framework.fields import Field
+from wagtail.api.querysets import get_public_pages_queryset
 from wagtail.api.v2.filters import (
     AncestorOfFilter,
     ChildOfFilter,
@@ -38,6 +39,7 @@ from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page
 
+from home.api_visibility import anonymous, restricted_collection_ids
 from home.blocks import RENDITION_SPECS
 from home.geo import PointField
 from home.preview import preview_endpoint
@@ -108,7 +110,7 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
         # By id, not by `expire_at` directly: the search backend can only filter on indexed fields (`id` is one).
         expired = Page.objects.filter(expire_at__lte=timezone.now()).values("pk")
         try:
-            return super().get_base_queryset().exclude(pk__in=expired)
+            return get_public_pages_queryset(anonymous(self.request)).exclude(pk__in=expired)
         except Http404 as error:  # raised by Wagtail for an unknown ?site=
             raise BadRequestError("site not found") from error
 
@@ -182,7 +184,9 @@ class PublicImagesAPIViewSet(ImagesAPIViewSet):
     filter_backends = [SafeFieldsFilter, OrderingFilter, SearchFilter]
 
     def get_queryset(self):
-        return super().get_queryset().prefetch_related("tags")
+        # Collections restricted for anyone, not just for this client (see home.api_visibility.anonymous).
+        hidden = restricted_collection_ids(self.request)
+        return self.model.objects.exclude(collection__in=hidden).order_by("id").prefetch_related("tags")
 
 
 class PublicDocumentsAPIViewSet(DocumentsAPIViewSet):
@@ -190,7 +194,9 @@ class PublicDocumentsAPIViewSet(DocumentsAPIViewSet):
     filter_backends = [SafeFieldsFilter, OrderingFilter, SearchFilter]
 
     def get_queryset(self):
-        return super().get_queryset().prefetch_related("tags")
+        # Collections restricted for anyone, not just for this client (see home.api_visibility.anonymous).
+        hidden = restricted_collection_ids(self.request)
+        return self.model.objects.exclude(collection__in=hidden).order_by("id").prefetch_related("tags")
 
 
 api_router = WagtailAPIRouter("wagtailapi")

@@ -6,6 +6,9 @@ API representations ask these helpers before they expose anything. The restricti
 computed once per request (a fixed number of queries, however many items a listing holds).
 """
 
+import copy
+
+from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
 _COLLECTIONS_ATTR = "_api_restricted_collection_ids"
@@ -16,6 +19,24 @@ def _request_from(context):
     return context.get("request") if context else None
 
 
+def anonymous(request):
+    """The request as an anonymous visitor would make it: no user, no passed passwords.
+
+    The public API answers every client alike (and caches alike), so a logged-in editor or a visitor
+    who entered a page password gets no more from it than anyone else.
+    """
+    if request is None:
+        return None
+    request = getattr(request, "_request", request)  # unwrap DRF's Request
+    if getattr(request, "_api_anonymous", False):
+        return request
+    anonymous_request = copy.copy(request)
+    anonymous_request.user = AnonymousUser()
+    anonymous_request.session = {}
+    anonymous_request._api_anonymous = True
+    return anonymous_request
+
+
 def restricted_collection_ids(request):
     """IDs of collections (with their descendants) the request may not see; cached on the request."""
     if request is None:
@@ -23,7 +44,7 @@ def restricted_collection_ids(request):
     if not hasattr(request, _COLLECTIONS_ATTR):
         from wagtail.api.v2.utils import get_restricted_collection_ids  # needs the app registry
 
-        setattr(request, _COLLECTIONS_ATTR, get_restricted_collection_ids(request))
+        setattr(request, _COLLECTIONS_ATTR, get_restricted_collection_ids(anonymous(request)))
     return getattr(request, _COLLECTIONS_ATTR)
 
 
@@ -37,7 +58,7 @@ def restricted_page_paths(request):
         paths = [
             restriction.page.path
             for restriction in PageViewRestriction.objects.select_related("page")
-            if not restriction.accept_request(request)
+            if not restriction.accept_request(anonymous(request))
         ]
         setattr(request, _PAGE_PATHS_ATTR, tuple(paths))
     return getattr(request, _PAGE_PATHS_ATTR)

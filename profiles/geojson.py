@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.views.decorators.http import condition, require_safe
 from wagtail.models import PageLogEntry, PageViewRestriction, Site
 
+from home.api_visibility import anonymous
+
 from .models import STATUS_CHOICES, DistrictProfilePage
 
 GEOJSON_CONTENT_TYPE = "application/geo+json"
@@ -46,7 +48,7 @@ def public_profiles(request):
         .exclude(expire_at__lte=timezone.now())
     )
     for restriction in PageViewRestriction.objects.select_related("page"):
-        if not restriction.accept_request(request):
+        if not restriction.accept_request(anonymous(request)):
             profiles = profiles.not_descendant_of(restriction.page, inclusive=True)
     status = request.GET.get("status")
     if status is not None:

@@ -318,3 +318,33 @@ def test_public_page_does_not_expose_what_it_refers_to(client, tree, media):
     assert sections["ansprechpersonen"][1]["photo"] is None
     assert sections["materialien"][0]["document"] is None
     assert sections["materialien"][1]["document"]["title"] == "Öffentliches Dokument"
+
+
+# --- the API answers everyone alike ----------------------------------------------------------------
+
+
+def test_logged_in_editors_and_password_holders_get_no_private_content(client, tree, media):
+    """A session that may see private pages on the site (superuser, passed page password) gets nothing more here."""
+    from django.contrib.auth import get_user_model
+
+    admin = get_user_model().objects.create_superuser("chefin", password="x")
+    client.force_login(admin)
+    session = client.session
+    restriction = PageViewRestriction.objects.get(page=tree["private_password"])
+    session[restriction.passed_view_restrictions_session_key] = [restriction.pk]
+    session.save()
+    assert client.get(tree["private_password"].url).status_code == 200  # the site lets this session in
+
+    for url in [
+        "/api/v2/pages/?limit=100",
+        "/api/v2/pages/?search=Geheimnis",
+        f"/api/v2/pages/?child_of={tree['dortmund'].pk}&fields=*",
+        "/api/v2/profiles.geojson",
+        "/api/v2/images/",
+        "/api/v2/documents/",
+    ]:
+        status, body = get(client, url)
+        assert status == 200 and "Geheim" not in body, url
+    for kind in ["private_password", "private_login", "private_groups"]:
+        assert client.get(f"/api/v2/pages/{tree[kind].pk}/").status_code == 404, kind
+    assert client.get(f"/api/v2/images/{media['private_image'].pk}/").status_code == 404
