@@ -57,17 +57,21 @@ def home_page_context(home, request):
         "latest_news": latest_news(request, home, limit=3),
         "next_events": upcoming_events(request, home, limit=3),
         "profile_counts": status_counts(request, home),
-        "sections": section_pages(home),
+        "sections": section_pages(home, request),
     }
 
 
-def section_pages(home):
-    """The index pages of the three sections below `home`, by model label ("news", "events", "profiles")."""
+def section_pages(home, request):
+    """The index pages of the three sections below `home`, by label ("news", "events", "profiles")."""
     from newsroom.models import EventIndexPage, NewsIndexPage
     from profiles.models import ProfileIndexPage
 
+    from .routing import home_children
+
     labels = {NewsIndexPage: "news", EventIndexPage: "events", ProfileIndexPage: "profiles"}
-    pages = public_only(home.get_children().live().type(*labels)).only(
-        "id", "path", "depth", "url_path", "title", "content_type_id"
-    )
-    return {labels[page.specific_class]: page for page in pages}
+    now = timezone.now()
+    return {
+        labels[page.specific_class]: page
+        for page in home_children(request, home)
+        if page.specific_class in labels and not (page.expire_at and page.expire_at <= now)
+    }

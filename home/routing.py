@@ -13,6 +13,8 @@ from django.http import Http404
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
+from .listings import public_only
+
 # Columns the breadcrumbs, menus and the privacy check need from an ancestor.
 ANCESTOR_FIELDS = [
     "id",
@@ -25,6 +27,7 @@ ANCESTOR_FIELDS = [
     "expire_at",
     "alias_of_id",
     "content_type_id",
+    "show_in_menus",
 ]
 
 
@@ -44,20 +47,20 @@ def route_by_url_path(home, request, path_components):
     Components after the deepest match are handed to that page's own `route()`, so
     RoutablePageMixin sub-routes (feeds, iCalendar) keep working and unknown slugs still 404.
     A page model may list foreign keys its template always needs in `serve_select_related`.
-    The same query also fetches the main menu (the home page's children shown in menus).
+    The same query also fetches the home page's children: the main menu and the section links.
     """
     prefixes = _url_path_prefixes(home.url_path, path_components)
-    menu_filter = Q(path__startswith=home.path, depth=home.depth + 1, live=True, show_in_menus=True)
+    children_filter = Q(path__startswith=home.path, depth=home.depth + 1, live=True)
     rows = list(
-        Page.objects.filter(Q(url_path__in=prefixes) | menu_filter)
+        Page.objects.filter(Q(url_path__in=prefixes) | children_filter)
         .only(*ANCESTOR_FIELDS)
         .annotate(
             has_view_restriction=Exists(PageViewRestriction.objects.filter(page_id=OuterRef("pk"))),
-            is_menu_item=ExpressionWrapper(menu_filter, output_field=BooleanField()),
+            is_home_child=ExpressionWrapper(children_filter, output_field=BooleanField()),
         )
         .order_by("path")
     )
-    request._main_menu_pages = [page for page in rows if page.is_menu_item and not page.has_view_restriction]
+    request._home_children = [page for page in rows if page.is_home_child and not page.has_view_restriction]
 
     # The unbroken chain from the tree root down to the deepest page on the path.
     chain = []
@@ -89,14 +92,19 @@ def route_by_url_path(home, request, path_components):
     return specific.route(request, remaining)
 
 
-def main_menu_pages(request, home):
-    """The main menu: taken from the routing query when there was one, else one query."""
-    pages = getattr(request, "_main_menu_pages", None) if request is not None else None
+def home_children(request, home):
+    """Live, public children of the home page: from the routing query when there was one, else one query."""
+    pages = getattr(request, "_home_children", None) if request is not None else None
     if pages is None:
-        pages = list(
-            home.get_children().live().public().in_menu().only("id", "path", "depth", "url_path", "title", "slug")
-        )
+        pages = list(public_only(home.get_children().live()).only(*ANCESTOR_FIELDS))
+        if request is not None:
+            request._home_children = pages
     return pages
+
+
+def main_menu_pages(request, home):
+    """The main menu: the home page's children marked "In Menüs anzeigen"."""
+    return [page for page in home_children(request, home) if page.show_in_menus]
 
 
 def cached_ancestors(page):

@@ -73,7 +73,7 @@ def add_profiles(site_tree, count, tag="Beteiligung"):
 
 # (url, builder adding n listed items, exact number of queries)
 LISTINGS = {
-    "home": ("/", [add_news, add_events, add_profiles], 8),
+    "home": ("/", [add_news, add_events, add_profiles], 7),
     "news index": ("/aktuelles/", [add_news], 7),
     "news index by tag": ("/aktuelles/?tag=beteiligung", [add_news], 8),
     "event index": ("/veranstaltungen/", [add_events], 8),
@@ -82,7 +82,7 @@ LISTINGS = {
     "profile index": ("/stadtteilprofile/", [add_profiles], 6),
     "profile index filtered": ("/stadtteilprofile/?status=laufend", [add_profiles], 6),
     "municipality": ("/stadtteilprofile/dortmund/", [add_profiles], 6),
-    "topic": ("/themen/beteiligung/", [add_news, add_events, add_profiles], 6),
+    "topic": ("/themen/beteiligung/", [add_news, add_events, add_profiles], 5),
 }
 
 
@@ -145,3 +145,23 @@ def test_district_profile_query_count_with_every_section(client, site):
 def test_standard_page_query_count(client, site):
     page = factories.StandardPageFactory(parent=site["home"], body=body_blocks(image(), document()))
     assert count_queries(client, page.url) == 7
+
+
+def test_home_with_featured_pages_and_footer_page_links(client, site):
+    """As on the demo site: featured pages and a footer link to a page cost one query each, not one per link."""
+    import json
+
+    add_news(site, 5)
+    add_events(site, 5)
+    featured = [factories.NewsPageFactory(parent=site["news_index"]) for _ in range(3)]
+    home = site["home"]
+    home.featured = json.dumps([{"type": "page", "value": page.pk} for page in featured])
+    home.save()
+    about = factories.StandardPageFactory(parent=home, title="Über uns")
+    settings = site_settings(site)
+    settings.footer_links = json.dumps(
+        [{"type": "link", "value": {"text": "Über uns", "page": about.pk, "url": ""}}] * 3
+    )
+    settings.save()
+    assert count_queries(client, "/") == 9
+    assert client.get("/").content.decode().count('class="card__title"') == 3
