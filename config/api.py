@@ -24,7 +24,6 @@ from wagtail.api.v2.filters import (
     DescendantOfFilter,
     LocaleFilter,
     OrderingFilter,
-    SearchFilter,
     TranslationOfFilter,
 )
 from wagtail.api.v2.router import WagtailAPIRouter
@@ -46,6 +45,7 @@ from home.preview import preview_endpoint
 from home.serializers import LocationSerializer
 from newsroom.models import EventPage
 from profiles.models import DistrictProfilePage
+from search.api_filters import SiteSearchFilter
 
 from .api_filters import (
     CUSTOM_FILTER_PARAMETERS,
@@ -102,7 +102,7 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
         OrderingFilter,
         TranslationOfFilter,
         LocaleFilter,
-        SearchFilter,  # must stay last: search results cannot be filtered further
+        SiteSearchFilter,  # must stay last: search results cannot be filtered further
     ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(CUSTOM_FILTER_PARAMETERS)
 
@@ -181,7 +181,7 @@ class TagPrefetchingDocumentSerializer(DocumentSerializer):
 
 class PublicImagesAPIViewSet(ImagesAPIViewSet):
     base_serializer_class = TagPrefetchingImageSerializer
-    filter_backends = [SafeFieldsFilter, OrderingFilter, SearchFilter]
+    filter_backends = [SafeFieldsFilter, OrderingFilter, SiteSearchFilter]
 
     def get_queryset(self):
         # Collections restricted for anyone, not just for this client (see home.api_visibility.anonymous).
@@ -191,7 +191,7 @@ class PublicImagesAPIViewSet(ImagesAPIViewSet):
 
 class PublicDocumentsAPIViewSet(DocumentsAPIViewSet):
     base_serializer_class = TagPrefetchingDocumentSerializer
-    filter_backends = [SafeFieldsFilter, OrderingFilter, SearchFilter]
+    filter_backends = [SafeFieldsFilter, OrderingFilter, SiteSearchFilter]
 
     def get_queryset(self):
         # Collections restricted for anyone, not just for this client (see home.api_visibility.anonymous).

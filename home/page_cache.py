@@ -13,7 +13,8 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import parse_http_date_safe
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 GENERATION_KEY = "pagecache:generation"
@@ -53,6 +54,11 @@ class PageCacheMiddleware:
         key = self.key(request)
         response = cache().get(key)
         if response is not None:
+            # Clients revalidating (ETag / Last-Modified, e.g. of the GeoJSON) still get their 304.
+            last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
+            response = get_conditional_response(
+                request, etag=response.get("ETag"), last_modified=last_modified, response=response
+            )
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)

@@ -95,3 +95,13 @@ def test_unpublish_move_and_delete_invalidate(client, cached_site):
 def test_responses_setting_cookies_or_errors_are_not_cached(client, cached_site):
     assert client.get("/gibt-es-nicht/").status_code == 404
     assert client.get("/gibt-es-nicht/")["X-Page-Cache"] == "miss"
+
+
+def test_revalidation_gets_304_from_the_cache(client, cached_site):
+    cached_site["profile"].save_revision().publish()  # gives the GeoJSON a Last-Modified
+    first = client.get("/api/v2/profiles.geojson")
+    cached = client.get("/api/v2/profiles.geojson", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert cached["X-Page-Cache"] == "hit"
+    assert cached.status_code == 304 and cached.content == b""
+    since = client.get("/api/v2/profiles.geojson", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert since.status_code == 304

@@ -58,3 +58,17 @@ def test_site_search_filter_survives_hostile_queries(family_page, hostile, expec
 def test_site_search_filter_rejects_an_unknown_operator(family_page):
     with pytest.raises(BadRequestError):
         search_with_filter({"search": "Viertel", "search_operator": "xor"})
+
+
+@pytest.mark.parametrize("endpoint", ["pages", "images", "documents"])
+@pytest.mark.parametrize("hostile", ['"Viertel', "Viertel\x00", "Viertel " * 2_000, "a & b | !c <-> d:*"])
+def test_api_search_never_answers_hostile_queries_with_500(client, family_page, endpoint, hostile):
+    response = client.get(f"/api/v2/{endpoint}/", {"search": hostile})
+    assert response.status_code == 200
+    if endpoint == "pages" and "Viertel" in hostile:
+        assert [item["title"] for item in response.json()["items"]] == ["Angebote"]
+
+
+def test_api_search_rejects_an_unknown_operator_with_400(client, family_page):
+    response = client.get("/api/v2/pages/", {"search": "Viertel", "search_operator": "xor"})
+    assert response.status_code == 400 and "search_operator" in response.json()["message"]
