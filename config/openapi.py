@@ -489,6 +489,20 @@ def build_spec():
             },
         }
     }
+    paths["/api/v2/page_preview/"] = {
+        "get": {
+            "operationId": "page_preview",
+            "summary": "A draft previewed by an editor, for an external front end (see README, headless preview)",
+            "parameters": [
+                query("content_type", "Page type as `app_label.model`, e.g. `profiles.districtprofilepage`."),
+                query("token", "Signed token from the preview URL; expires after HEADLESS_PREVIEW_MAX_AGE seconds."),
+            ],
+            "responses": {
+                "200": json_response("The draft, in the shape of a page detail.", "PageDetail"),
+                "403": json_response("Token missing, wrong or expired.", "Error"),
+            },
+        }
+    }
     paths["/api/v2/openapi.json"] = {
         "get": {
             "operationId": "openapi",

@@ -73,4 +73,9 @@ def preview_endpoint(pages_endpoint):
         def detail_view(self, request, pk):
             return self.listing_view(request)
 
+        def handle_exception(self, exc):
+            if isinstance(exc, PermissionDenied):  # the API's error shape, {"message": …}
+                return Response({"message": str(exc.detail)}, status=403)
+            return super().handle_exception(exc)
+
     return PagePreviewAPIViewSet

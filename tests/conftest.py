@@ -33,3 +33,19 @@ def editorial(site_tree):
     from tests.editorial_fixtures import build_editorial
 
     return build_editorial(site_tree)
+
+
+@pytest.fixture
+def api(client, site_tree):
+    """The served OpenAPI document, ready to validate responses (tests/test_api_openapi.py: `check`)."""
+    import json
+
+    from openapi_core import Config, OpenAPI
+
+    response = client.get("/api/v2/openapi.json")
+    assert response.status_code == 200
+    spec = response.json()
+    assert spec["openapi"].startswith("3.1")
+    # GeoJSON is JSON; openapi-core only knows application/json by name.
+    config = Config(extra_media_type_deserializers={"application/geo+json": json.loads})
+    return OpenAPI.from_dict(spec, config=config)  # also validates the document itself

@@ -4,7 +4,6 @@ import json
 from urllib.parse import urlsplit
 
 import pytest
-from openapi_core import Config, OpenAPI
 from openapi_core.testing import MockRequest, MockResponse
 
 from tests.api_content import build_content
@@ -20,17 +19,6 @@ PAGE_TYPES = [
     "profiles.MunicipalityPage",
     "profiles.DistrictProfilePage",
 ]
-
-
-@pytest.fixture
-def api(client, site_tree):
-    response = client.get("/api/v2/openapi.json")
-    assert response.status_code == 200
-    spec = response.json()
-    assert spec["openapi"].startswith("3.1")
-    # GeoJSON is JSON; openapi-core only knows application/json by name.
-    config = Config(extra_media_type_deserializers={"application/geo+json": json.loads})
-    return OpenAPI.from_dict(spec, config=config)  # also validates the document itself
 
 
 @pytest.fixture

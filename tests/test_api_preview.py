@@ -8,6 +8,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, streamfield
 
+from tests.test_api_openapi import check
+
 FRONTEND = "https://frontend.example.org/vorschau/"
 
 
@@ -37,7 +39,7 @@ def preview_in_frontend(client, page, new_title):
     return unescape(re.search(r'<iframe src="([^"]+)"', response.content.decode()).group(1))
 
 
-def test_the_front_end_gets_the_unsaved_draft_by_token(client, site_tree, preview_settings):
+def test_the_front_end_gets_the_unsaved_draft_by_token(client, site_tree, preview_settings, api):
     profile = site_tree["profile"]
     frontend_url = preview_in_frontend(client, profile, "Nordstadt – Entwurf")
     assert frontend_url.startswith(FRONTEND)
@@ -54,12 +56,11 @@ def test_the_front_end_gets_the_unsaved_draft_by_token(client, site_tree, previe
     assert client.get(f"/api/v2/pages/{profile.pk}/").json()["title"] == "Nordstadt"
 
 
-def test_missing_wrong_or_expired_tokens_get_403_and_no_content(client, site_tree, preview_settings):
+def test_missing_wrong_or_expired_tokens_get_403_and_no_content(client, site_tree, preview_settings, api):
     query = parse_qs(urlparse(preview_in_frontend(client, site_tree["profile"], "Geheimer Entwurf")).query)
     content_type, token = query["content_type"][0], query["token"][0]
-    for params in [{}, {"content_type": content_type}, {"content_type": content_type, "token": token + "x"}]:
-        response = client.get("/api/v2/page_preview/", params)
-        assert response.status_code == 403, params
+    for params in ["", f"content_type={content_type}", f"content_type={content_type}&token={token}x"]:
+        response = check(api, client, f"/api/v2/page_preview/?{params}", expected_status=403)
         assert "Geheimer Entwurf" not in response.content.decode()
 
     preview_settings.HEADLESS_PREVIEW_MAX_AGE = -1  # every token is older than that
