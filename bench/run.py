@@ -148,12 +148,16 @@ def start_server(env, cached):
 
 def stop_server(process):
     os.killpg(process.pid, signal.SIGTERM)
-    process.wait(timeout=20)
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
 
 
 def measure(path):
     url = f"http://127.0.0.1:{PORT}{path}"
-    urllib.request.urlopen(url, timeout=30).read()  # warm up caches and connections
+    urllib.request.urlopen(url, timeout=120).read()  # warm up caches and connections
     subprocess.run(["wrk", "-t2", f"-c{CONNECTIONS}", "-d2s", url], capture_output=True, check=False)
     out = subprocess.run(
         ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s", "-s", str(ROOT / "bench" / "latency.lua"), url],

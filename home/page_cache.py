@@ -11,6 +11,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
@@ -34,7 +35,16 @@ def generation():
 
 
 def invalidate(**kwargs):
-    """Make every cached page stale (signal receiver, hence **kwargs)."""
+    """Make every cached page stale (signal receiver, hence **kwargs).
+
+    Once now and once after the commit: a request rendering between the two could otherwise
+    store the old content under the new generation.
+    """
+    bump_generation()
+    transaction.on_commit(bump_generation)
+
+
+def bump_generation():
     try:
         cache().incr(GENERATION_KEY)
     except ValueError:

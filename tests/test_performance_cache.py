@@ -105,3 +105,13 @@ def test_revalidation_gets_304_from_the_cache(client, cached_site):
     assert cached.status_code == 304 and cached.content == b""
     since = client.get("/api/v2/profiles.geojson", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
     assert since.status_code == 304
+
+
+def test_invalidation_is_repeated_once_the_publish_is_committed(cached_site, django_capture_on_commit_callbacks):
+    """A request rendering while the publish transaction is still open must not keep its copy."""
+    from home.page_cache import generation
+
+    with django_capture_on_commit_callbacks(execute=True):
+        cached_site["news"].save_revision().publish()
+        during_transaction = generation()
+    assert generation() > during_transaction
