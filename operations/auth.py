@@ -3,6 +3,7 @@
 from axes.backends import AxesStandaloneBackend
 from axes.helpers import get_cool_off, get_failure_limit
 from django.conf import settings
+from django.contrib.auth.backends import ModelBackend
 from django.shortcuts import render
 
 
@@ -18,6 +19,11 @@ class LoginRateLimitBackend(AxesStandaloneBackend):
         if request is None:
             return None
         return super().authenticate(request, username=username, password=password, **kwargs)
+
+    def get_user(self, user_id):
+        # Being first in AUTHENTICATION_BACKENDS, this is the backend `force_login` (and Wagtail's page
+        # test helpers) record in the session; load the user as the model backend would.
+        return ModelBackend().get_user(user_id)
 
 
 def lockout_response(request, original_response=None, credentials=None):

@@ -1,10 +1,8 @@
 """Shared set-up for tests that create and edit pages through the Wagtail admin."""
 
-from unittest import mock
-
 from django.urls import reverse
 from wagtail.models import Page, Site
-from wagtail.test.utils import WagtailPageTestCase, page_tests
+from wagtail.test.utils import WagtailPageTestCase
 
 from tests import factories
 
@@ -21,15 +19,6 @@ def listblock(values):
 
 class AdminPageTestCase(WagtailPageTestCase):
     """A page tree like the real site's (home, three index pages, one municipality with one area)."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        # Wagtail's assertPageIsEditable/-Previewable log in with AUTHENTICATION_BACKENDS[0], which is the
-        # login-lock backend here; it cannot load users (no get_user), so log in with the model backend.
-        patcher = mock.patch.object(page_tests, "AUTH_BACKEND", "django.contrib.auth.backends.ModelBackend")
-        patcher.start()
-        cls.addClassCleanup(patcher.stop)
 
     @classmethod
     def setUpTestData(cls):
