@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
-PORT = int(os.environ.get("BENCH_PORT", "8765"))
+PORT = int(os.environ.get("BENCH_PORT", "18765"))
 PAGES = int(os.environ.get("BENCH_PAGES", "10000"))
 DURATION = int(os.environ.get("BENCH_DURATION", "10"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
@@ -129,6 +129,8 @@ def endpoints(info):
 
 
 def start_server(env, cached):
+    if port_open(PORT):
+        raise SystemExit(f"Port {PORT} ist belegt; einen anderen mit BENCH_PORT wählen.")
     server_env = dict(env, PAGE_CACHE="1" if cached else "0")
     process = subprocess.Popen(
         [GUNICORN, "config.wsgi:application", "-w", "2", "-b", f"127.0.0.1:{PORT}", "--log-level", "warning"],
