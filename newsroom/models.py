@@ -64,7 +64,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
 class NewsPage(BasePage):
     date = models.DateField(
-        "Datum", default=datetime.date.today, help_text="Datum der Meldung, bestimmt die Reihenfolge."
+        "Datum", default=datetime.date.today, db_index=True, help_text="Datum der Meldung, bestimmt die Reihenfolge."
     )
     teaser_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -144,7 +144,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
 
 class EventPage(LocatedMixin, RoutablePageMixin, BasePage):
-    start = models.DateTimeField("Beginn", help_text="Datum und Uhrzeit des Beginns.")
+    start = models.DateTimeField("Beginn", db_index=True, help_text="Datum und Uhrzeit des Beginns.")
     end = models.DateTimeField("Ende", null=True, blank=True, help_text="Optional; muss nach dem Beginn liegen.")
     all_day = models.BooleanField(
         "Ganztägig", default=False, help_text="Uhrzeiten werden dann nicht angezeigt (z. B. mehrtägige Tagungen)."

@@ -117,10 +117,10 @@ def test_session_and_csrf_cookies_are_httponly(client, editor):
 @pytest.fixture
 def page_cache_on():
     """The page cache as in production (test settings turn it off), emptied before and after."""
-    caches["default"].clear()
+    caches["shared"].clear()
     with override_settings(PAGE_CACHE=True):
         yield
-    caches["default"].clear()
+    caches["shared"].clear()
 
 
 def test_page_served_from_the_page_cache_keeps_the_headers(client, site_tree, page_cache_on):

@@ -2,7 +2,7 @@
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
+from django.core.cache import caches
 from wagtail.models import Page
 
 from tests import factories
@@ -13,7 +13,7 @@ LISTINGS = ["/", "/aktuelles/", "/aktuelles/feed/", "/sitemap.xml", "/api/v2/pag
 @pytest.fixture
 def cached_site(site_tree, settings):
     settings.PAGE_CACHE = True
-    cache.clear()
+    caches["shared"].clear()
     news = factories.NewsPageFactory(parent=site_tree["news_index"], title="Alte Überschrift", slug="meldung")
     return dict(site_tree, news=news)
 

@@ -155,18 +155,21 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 
-def _cache_from_env():
+def _shared_cache_from_env():
     url = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL")
     if url:
-        return {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": url,
-            "KEY_PREFIX": "staedtenetz",
-        }
-    return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url, "KEY_PREFIX": "staedtenetz"}
+    return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}
 
 
-CACHES = {"default": _cache_from_env()}
+# `default` stays in process memory: Wagtail reads it many times per request (site root paths),
+# and a network round trip each time cost more than the lookup saved. What several processes must
+# share (the page cache and its invalidation) lives in `shared`, in Redis when REDIS_URL is set.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
+    "shared": _shared_cache_from_env(),
+}
+PAGE_CACHE_ALIAS = "shared"
 # Full-page cache for anonymous visitors (home/page_cache.py); several processes need REDIS_URL.
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
