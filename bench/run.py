@@ -9,17 +9,12 @@ import json
 import os
 import re
 import shutil
-import signal
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = str(ROOT / ".venv" / "bin" / "python")
-GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
+from serving import ROOT, manage, port_open, start_gunicorn, stop_gunicorn
+
 PORT = int(os.environ.get("BENCH_PORT", "18765"))
 PAGES = int(os.environ.get("BENCH_PAGES", "10000"))
 DURATION = int(os.environ.get("BENCH_DURATION", "10"))
@@ -62,22 +57,6 @@ def environment():
         env["REDIS_URL"] = "redis://127.0.0.1:6379/3"
     env.setdefault("LOG_LEVEL", "ERROR")
     return env
-
-
-def port_open(port):
-    try:
-        socket.create_connection(("127.0.0.1", port), timeout=1).close()
-        return True
-    except OSError:
-        return False
-
-
-def manage(env, *args, capture=False):
-    command = [PYTHON, "manage.py", *args]
-    if capture:
-        return subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True, text=True).stdout
-    subprocess.run(command, cwd=ROOT, env=env, check=True)
-    return ""
 
 
 TARGETS_SCRIPT = """
@@ -132,29 +111,7 @@ def start_server(env, cached):
     if port_open(PORT):
         raise SystemExit(f"Port {PORT} ist belegt; einen anderen mit BENCH_PORT wählen.")
     server_env = dict(env, PAGE_CACHE="1" if cached else "0")
-    process = subprocess.Popen(
-        [GUNICORN, "config.wsgi:application", "-w", "2", "-b", f"127.0.0.1:{PORT}", "--log-level", "warning"],
-        cwd=ROOT,
-        env=server_env,
-        start_new_session=True,
-    )
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{PORT}/bench/hello/", timeout=1)
-            return process
-        except OSError:
-            time.sleep(0.2)
-    stop_server(process)
-    raise SystemExit("gunicorn ist nicht gestartet.")
-
-
-def stop_server(process):
-    os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=10)
+    return start_gunicorn(server_env, PORT, ["-w", "2"], ready_path="/bench/hello/")
 
 
 def measure(path):
@@ -188,7 +145,7 @@ def run():
                 print(f"{mode:>9}  {name} ...", flush=True)
                 results[(name, cached)] = measure(path)
         finally:
-            stop_server(process)
+            stop_gunicorn(process)
     report = render(info, env, results)
     print(report)
     out = ROOT / "bench" / "results" / f"{datetime.date.today().isoformat()}.md"

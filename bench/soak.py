@@ -16,18 +16,14 @@ import http.client
 import json
 import os
 import re
-import signal
-import socket
 import subprocess
 import sys
 import threading
 import time
 from collections import Counter
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = str(ROOT / ".venv" / "bin" / "python")
-GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
+from serving import PYTHON, ROOT, manage, port_open, start_gunicorn, stop_gunicorn
+
 PORT = int(os.environ.get("SOAK_PORT", "8766"))
 DURATION = int(os.environ.get("SOAK_DURATION", "60"))
 CONNECTIONS = int(os.environ.get("SOAK_CONNECTIONS", "32"))
@@ -71,14 +67,6 @@ while time.time() < deadline:
 """
 
 
-def port_open(port):
-    try:
-        socket.create_connection(("127.0.0.1", port), timeout=1).close()
-        return True
-    except OSError:
-        return False
-
-
 def fresh_database_url():
     """A new, empty database: PostgreSQL when it answers on 127.0.0.1:5432, else an SQLite file."""
     try:
@@ -104,28 +92,6 @@ def environment():
     if "REDIS_URL" not in env and port_open(6379):
         env["REDIS_URL"] = "redis://127.0.0.1:6379/4"
     return env
-
-
-def manage(env, *args):
-    return subprocess.run(
-        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True
-    ).stdout
-
-
-def start_gunicorn(env, workers):
-    process = subprocess.Popen(
-        [GUNICORN, "config.wsgi:application", "-k", "gthread", "-w", str(workers), "--threads", "8"]
-        + ["-b", f"127.0.0.1:{PORT}", "--log-level", "warning", "--timeout", "60"],
-        cwd=ROOT,
-        env=env,
-        start_new_session=True,
-    )
-    for _ in range(150):
-        if port_open(PORT):
-            return process
-        time.sleep(0.2)
-    os.killpg(process.pid, signal.SIGTERM)
-    raise SystemExit("gunicorn ist nicht gestartet.")
 
 
 def urls_to_load(info):
@@ -214,13 +180,14 @@ def run():
     workers = WORKERS if env.get("REDIS_URL") else 1
     if env.get("REDIS_URL"):
         subprocess.run(["redis-cli", "-n", "4", "FLUSHDB"], capture_output=True, check=False)
-    manage(env, "migrate", "--no-input", "-v", "0")
-    manage(env, "load_demo_content")
-    manage(env, "collectstatic", "--no-input", "-v", "0")
-    info = json.loads(manage(env, "shell", "-c", SETUP_SCRIPT).strip().splitlines()[-1])
+    manage(env, "migrate", "--no-input", "-v", "0", capture=True)
+    manage(env, "load_demo_content", capture=True)
+    manage(env, "collectstatic", "--no-input", "-v", "0", capture=True)
+    info = json.loads(manage(env, "shell", "-c", SETUP_SCRIPT, capture=True).strip().splitlines()[-1])
     urls = urls_to_load(info)
 
-    server = start_gunicorn(env, workers)
+    options = ["-k", "gthread", "-w", str(workers), "--threads", "8", "--timeout", "60"]
+    server = start_gunicorn(env, PORT, options, attempts=150)
     try:
         warm = http.client.HTTPConnection("127.0.0.1", PORT, timeout=60)
         for url in urls:
@@ -253,8 +220,7 @@ def run():
             thread.join()
         reviewer_out, _ = reviewer.communicate(timeout=DURATION + 120)
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
+        stop_gunicorn(server, timeout=30)
 
     publishes = [json.loads(line) for line in reviewer_out.splitlines() if line.startswith("{")]
     errors, stale, checked = analyse(results, publishes, info)
