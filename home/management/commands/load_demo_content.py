@@ -245,17 +245,19 @@ class Command(BaseCommand):
         settings.save()
         self.log("Website-Einstellungen", site.hostname, True)
 
-    def build_news(self, home, topic_images):
-        self.section("Aktuelles")
+    def index_page(self, home, model, info):
         index, created = self.child(
             home,
-            NewsIndexPage,
-            data.NEWS_INDEX["slug"],
-            lambda: NewsIndexPage(
-                title=data.NEWS_INDEX["title"], teaser=data.NEWS_INDEX["teaser"], intro=data.NEWS_INDEX["intro"]
-            ),
+            model,
+            info["slug"],
+            lambda: model(title=info["title"], teaser=info["teaser"], intro=info["intro"]),
         )
         self.log("Übersicht", index.title, created)
+        return index
+
+    def build_news(self, home, topic_images):
+        self.section("Aktuelles")
+        index = self.index_page(home, NewsIndexPage, data.NEWS_INDEX)
         news = []
         for info in data.NEWS:
             page, created = self.child(
@@ -283,15 +285,7 @@ class Command(BaseCommand):
 
     def build_events(self, home, topic_images):
         self.section("Veranstaltungen")
-        index, created = self.child(
-            home,
-            EventIndexPage,
-            data.EVENT_INDEX["slug"],
-            lambda: EventIndexPage(
-                title=data.EVENT_INDEX["title"], teaser=data.EVENT_INDEX["teaser"], intro=data.EVENT_INDEX["intro"]
-            ),
-        )
-        self.log("Übersicht", index.title, created)
+        index = self.index_page(home, EventIndexPage, data.EVENT_INDEX)
         for info in data.EVENTS:
             page, created = self.child(
                 index, EventPage, info["slug"], lambda info=info: self.event_page(info, topic_images)
