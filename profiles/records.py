@@ -78,8 +78,7 @@ def section_text(raw_value):
 
 def milestones_from_raw(raw_value):
     milestones = []
-    for item in raw_value or []:
-        value = item["value"] if "value" in item and isinstance(item.get("value"), dict) else item
+    for value in list_values(raw_value):
         date = value.get("date") or None
         year = value.get("year")
         milestones.append(
@@ -93,8 +92,16 @@ def milestones_from_raw(raw_value):
     return milestones
 
 
+def list_values(raw_value):
+    """Items of a stored ListBlock, in the current format ({"type": "item", "value": …}) or the older plain one."""
+    return [
+        item["value"] if isinstance(item, dict) and item.get("type") == "item" and "value" in item else item
+        for item in raw_value or []
+    ]
+
+
 def contact_ids_from_raw(raw_value):
-    return [item["value"] if isinstance(item, dict) else item for item in raw_value or []]
+    return list_values(raw_value)
 
 
 def contact_record(contact):
@@ -109,8 +116,8 @@ def related_objects(pages):
     for page in pages:
         sections = raw_sections(page)
         contact_ids.update(i for i in contact_ids_from_raw(sections.get("ansprechpersonen")) if i)
-        for item in sections.get("materialien") or []:
-            document_ids.add(item["value"]["document"])
+        for download in list_values(sections.get("materialien")):
+            document_ids.add(download["document"])
     contacts = ContactPerson.objects.in_bulk(contact_ids) if contact_ids else {}
     documents = get_document_model().objects.in_bulk(document_ids - {None}) if document_ids else {}
     return contacts, documents
@@ -146,12 +153,12 @@ def profile_record(page, contacts=None, documents=None, municipality_title=None)
         ],
         "materialien": [
             {
-                "title": documents[item["value"]["document"]].title,
-                "url": documents[item["value"]["document"]].url,
-                "description": item["value"].get("description") or "",
+                "title": documents[download["document"]].title,
+                "url": documents[download["document"]].url,
+                "description": download.get("description") or "",
             }
-            for item in sections.get("materialien") or []
-            if item["value"].get("document") in documents
+            for download in list_values(sections.get("materialien"))
+            if download.get("document") in documents
         ],
     }
     for name in TEXT_SECTIONS:

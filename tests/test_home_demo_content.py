@@ -1,5 +1,6 @@
 """`load_demo_content` builds a believable site, and running it again changes nothing."""
 
+import csv
 import datetime
 import io
 import shutil
@@ -171,3 +172,12 @@ class DemoContentTests(TestCase):
         for page in Page.objects.live().filter(depth__gt=1).specific():
             with self.subTest(url=page.url):
                 self.assertEqual(self.client.get(page.url).status_code, 200)
+
+    def test_demo_areas_export_with_their_downloads(self):
+        """The open-data export reads the stored sections as the demo content writes them."""
+        response = self.client.get("/stadtteilprofile/export.csv")
+        self.assertEqual(response.status_code, 200)
+        text = response.content.decode("utf-8-sig")
+        rows = list(csv.DictReader(io.StringIO(text), dialect=csv.Sniffer().sniff(text.splitlines()[0])))
+        self.assertEqual(len(rows), DistrictProfilePage.objects.live().count())
+        self.assertIn(".pdf", text)
