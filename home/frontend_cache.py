@@ -19,9 +19,9 @@ def listing_urls(page):
         if url:
             urls.append(url)
             urls += [url + route for route in LISTING_ROUTES.get(type(ancestor).__name__, [])]
-    root = page.get_site().root_url if page.get_site() else None
-    if root:
-        urls += [root + path for path in SITE_WIDE_PATHS]
+    site = page.get_site()
+    if site:
+        urls += [site.root_url + path for path in SITE_WIDE_PATHS]
     return urls
 
 

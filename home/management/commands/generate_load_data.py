@@ -7,7 +7,6 @@ bulk-created first and the page-type rows are inserted afterwards with the same 
 import datetime
 import io
 import random
-import sys
 import uuid
 
 from django.contrib.contenttypes.models import ContentType
@@ -107,8 +106,11 @@ class Command(BaseCommand):
 
     # Tree building ---------------------------------------------------------------------------
 
-    def bulk_pages(self, model, parent, rows, label):
-        """Insert `rows` (dicts of page-type fields, each with title/slug) as live children of `parent`."""
+    def bulk_pages(self, model, parent, rows, label=None):
+        """Insert `rows` (dicts of page-type fields, each with title/slug) as live children of `parent`.
+
+        Without a `label` no progress is shown (the caller reports progress itself).
+        """
         parent = Page.objects.get(pk=parent.pk)
         content_type_id = ContentType.objects.get_for_model(model).pk
         created = []
@@ -153,16 +155,18 @@ class Command(BaseCommand):
             local_fields = [field for field in model._meta.local_concrete_fields]
             model._base_manager._insert(specific, fields=local_fields, using="default")
             created.extend(specific)
-            self.progress(label, min(offset + BATCH, total), total)
+            if label:
+                self.progress(label, min(offset + BATCH, total), total)
         Page.objects.filter(pk=parent.pk).update(numchild=start + total)
-        self.stdout.write("")
+        if label:
+            self.stdout.write("")
         return created
 
     def progress(self, label, done, total):
         width = 30
         filled = int(width * done / total) if total else width
-        sys.stdout.write(f"\r{label:<22} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
-        sys.stdout.flush()
+        self.stdout.write(f"\r{label:<22} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}", ending="")
+        self.stdout.flush()
 
     def unique_slug(self, base, used):
         slug = slugify(base)[:70] or "seite"
@@ -257,19 +261,11 @@ class Command(BaseCommand):
                         "_published": self.now - datetime.timedelta(days=self.rng.randint(0, 900)),
                     }
                 )
-            pages = self.bulk_pages_quiet(DistrictProfilePage, municipality, rows)
+            pages = self.bulk_pages(DistrictProfilePage, municipality, rows)
             self.tag(pages, DistrictProfileTag)
             done += len(numbers)
             self.progress("Stadtteilprofile", done, count)
         self.stdout.write("")
-
-    def bulk_pages_quiet(self, model, parent, rows):
-        stdout, self.stdout = self.stdout, type(self.stdout)(io.StringIO())
-        real_progress, self.progress = self.progress, lambda *args: None
-        try:
-            return self.bulk_pages(model, parent, rows, "")
-        finally:
-            self.stdout, self.progress = stdout, real_progress
 
     def body(self):
         return [{"type": "paragraph", "id": str(uuid.uuid4()), "value": paragraph(self.rng, 5)} for _ in range(3)]
