@@ -5,9 +5,18 @@ makes every cached page stale at once: a publish can never leave a listing (home
 municipality, feeds, GeoJSON, sitemap) behind. Editing is rare compared to reading, so
 re-rendering after a publish is cheap. With several processes the cache must be shared
 (REDIS_URL); local memory is only correct for a single process.
+
+Each process also keeps recent entries in its own memory (`LocalCopies`). The generation is still
+read from the shared cache on every request, so a copy can never outlive a publish in another
+process; it only saves fetching and unpickling the body from Redis, which for large answers
+(GeoJSON, API listings) cost more than rendering the headers of a hit.
 """
 
 import hashlib
+import secrets
+import threading
+import time
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import caches
@@ -29,7 +38,9 @@ def cache():
 def generation():
     value = cache().get(GENERATION_KEY)
     if value is None:
-        cache().add(GENERATION_KEY, 1, timeout=None)
+        # A random start, not 1: after the shared cache is flushed (or the key evicted), the process-local
+        # copies of the old generation must not match the new one.
+        cache().add(GENERATION_KEY, secrets.randbelow(2**62) + 1, timeout=None)
         value = cache().get(GENERATION_KEY) or 1
     return value
 
@@ -48,7 +59,72 @@ def bump_generation():
     try:
         cache().incr(GENERATION_KEY)
     except ValueError:
-        cache().set(GENERATION_KEY, 2, timeout=None)
+        cache().set(GENERATION_KEY, secrets.randbelow(2**62) + 1, timeout=None)
+
+
+class LocalCopies:
+    """A bounded, thread-safe LRU of cached answers in this process, keyed like the shared cache.
+
+    Entries of an old generation are never looked up again; they are dropped as soon as a newer
+    generation is seen, and the size bound keeps the rest in check.
+    """
+
+    def __init__(self, max_bytes):
+        self.max_bytes = max_bytes
+        self.entries = OrderedDict()
+        self.size = 0
+        self.generation = None
+        self.lock = threading.Lock()
+
+    def get(self, key, current_generation):
+        with self.lock:
+            if current_generation != self.generation:
+                self.entries.clear()
+                self.size = 0
+                self.generation = current_generation
+                return None
+            entry = self.entries.get(key)
+            if entry is None:
+                return None
+            if entry[0] < time.monotonic():
+                self._drop(key)
+                return None
+            self.entries.move_to_end(key)
+            return entry[1]
+
+    def put(self, key, current_generation, stored, timeout):
+        size = len(stored[2])
+        if size > self.max_bytes // 4:
+            return
+        with self.lock:
+            if current_generation != self.generation:
+                return
+            if key in self.entries:
+                self._drop(key)
+            self.entries[key] = (time.monotonic() + timeout, stored)
+            self.size += size
+            while self.size > self.max_bytes:
+                self._drop(next(iter(self.entries)))
+
+    def _drop(self, key):
+        _expires, stored = self.entries.pop(key)
+        self.size -= len(stored[2])
+
+
+local_copies = LocalCopies(max_bytes=settings.PAGE_CACHE_LOCAL_BYTES)
+
+
+def freeze(response):
+    """What the caches store: status, headers and body; cheaper to pickle than the response object."""
+    return (response.status_code, list(response.items()), response.content)
+
+
+def thaw(stored):
+    status, headers, content = stored
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    return response
 
 
 class PageCacheMiddleware:
@@ -61,9 +137,15 @@ class PageCacheMiddleware:
             if request.method in ("GET", "HEAD") and not request.path.startswith(EXCLUDED_PREFIXES):
                 patch_vary_headers(response, ["Cookie"])
             return response
-        key = self.key(request)
-        response = cache().get(key)
-        if response is not None:
+        current_generation = generation()
+        key = self.key(request, current_generation)
+        stored = local_copies.get(key, current_generation)
+        if stored is None:
+            stored = cache().get(key)
+            if stored is not None:
+                local_copies.put(key, current_generation, stored, settings.PAGE_CACHE_SECONDS)
+        if stored is not None:
+            response = thaw(stored)
             # Clients revalidating (ETag / Last-Modified, e.g. of the GeoJSON) still get their 304.
             last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
             response = get_conditional_response(
@@ -74,7 +156,9 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         patch_vary_headers(response, ["Cookie"])
         if self.response_is_cacheable(request, response):
-            cache().set(key, response, settings.PAGE_CACHE_SECONDS)
+            stored = freeze(response)
+            cache().set(key, stored, settings.PAGE_CACHE_SECONDS)
+            local_copies.put(key, current_generation, stored, settings.PAGE_CACHE_SECONDS)
         response["X-Page-Cache"] = "miss"
         return response
 
@@ -104,9 +188,9 @@ class PageCacheMiddleware:
         )
 
     @staticmethod
-    def key(request):
+    def key(request, current_generation):
         digest = hashlib.sha256(f"{request.get_host()}|{request.get_full_path()}".encode()).hexdigest()
-        return f"pagecache:{generation()}:{request.method}:{digest}"
+        return f"pagecache:{current_generation}:{request.method}:{digest}"
 
 
 def connect_signals():

@@ -115,3 +115,28 @@ def test_invalidation_is_repeated_once_the_publish_is_committed(cached_site, dja
         cached_site["news"].save_revision().publish()
         during_transaction = generation()
     assert generation() > during_transaction
+
+
+def test_a_publish_in_another_process_reaches_this_process_copies(client, cached_site):
+    """Each process keeps copies in its own memory; the shared generation still decides what is current."""
+    from home.page_cache import bump_generation
+
+    warm(client, ["/aktuelles/meldung/"])
+    # Another process publishes: the database changes and it bumps the shared generation; this process's
+    # signal handlers never run.
+    NewsPage = type(cached_site["news"])
+    NewsPage.objects.filter(pk=cached_site["news"].pk).update(title="Anderswo veröffentlicht")
+    bump_generation()
+    response = client.get("/aktuelles/meldung/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Anderswo veröffentlicht" in response.content.decode()
+
+
+def test_flushing_the_shared_cache_also_retires_local_copies(client, cached_site):
+    warm(client, ["/aktuelles/meldung/"])
+    NewsPage = type(cached_site["news"])
+    NewsPage.objects.filter(pk=cached_site["news"].pk).update(title="Nach dem Leeren")
+    caches["shared"].clear()  # e.g. Redis restarted: the generation starts anew
+    response = client.get("/aktuelles/meldung/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Nach dem Leeren" in response.content.decode()

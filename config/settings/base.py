@@ -173,6 +173,8 @@ PAGE_CACHE_ALIAS = "shared"
 # Full-page cache for anonymous visitors (home/page_cache.py); several processes need REDIS_URL.
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Each process also keeps up to this many bytes of recent cache entries in its own memory.
+PAGE_CACHE_LOCAL_BYTES = int(os.environ.get("PAGE_CACHE_LOCAL_BYTES", str(32 * 1024 * 1024)))
 # A CDN or Varnish in front is purged on publish (home/frontend_cache.py): FRONTEND_CACHE_URL for
 # Varnish/any HTTP PURGE cache, or CLOUDFLARE_API_TOKEN + CLOUDFLARE_ZONE_ID.
 WAGTAILFRONTENDCACHE = {}
