@@ -16,6 +16,7 @@ from wagtail.models import PageLogEntry, PageViewRestriction, Site
 
 from home.api_visibility import anonymous
 
+from .listings import lng_lat, site_page_paths
 from .models import STATUS_CHOICES, DistrictProfilePage
 
 GEOJSON_CONTENT_TYPE = "application/geo+json"
@@ -38,7 +39,20 @@ class BadStatus(ValueError):
 
 
 def public_profiles(request):
-    """Live, unexpired district profiles of the request's site, outside every view restriction."""
+    """Live, unexpired district profiles of the request's site, outside every view restriction.
+
+    Built once per request: the validators and the body both need it, and the restrictions are a query.
+    """
+    cached = getattr(request, "_geojson_profiles", None)
+    if cached is None:
+        cached = request._geojson_profiles = _public_profiles(request)
+    return cached
+
+
+def _public_profiles(request):
+    status = request.GET.get("status")
+    if status is not None and status not in STATUS_VALUES:
+        raise BadStatus(f"status must be one of: {', '.join(STATUS_VALUES)}")
     site = Site.find_for_request(request)
     if site is None:
         return DistrictProfilePage.objects.none()
@@ -50,10 +64,7 @@ def public_profiles(request):
     for restriction in PageViewRestriction.objects.select_related("page"):
         if not restriction.accept_request(anonymous(request)):
             profiles = profiles.not_descendant_of(restriction.page, inclusive=True)
-    status = request.GET.get("status")
     if status is not None:
-        if status not in STATUS_VALUES:
-            raise BadStatus(f"status must be one of: {', '.join(STATUS_VALUES)}")
         profiles = profiles.filter(status=status)
     return profiles
 
@@ -95,31 +106,80 @@ def _last_modified(request):
     return max((moment for moment in candidates if moment is not None), default=None)
 
 
-def _feature(profile, request):
-    municipality = profile.municipality if profile.municipality and profile.municipality.live else None
-    return {
-        "type": "Feature",
-        "id": profile.pk,
-        # RFC 7946: positions are [longitude, latitude].
-        "geometry": {"type": "Point", "coordinates": [profile.longitude, profile.latitude]},
-        "properties": {
-            "title": profile.title,
-            "url": profile.get_full_url(request),
-            "api_url": request.build_absolute_uri(reverse("wagtailapi:pages:detail", args=[profile.pk])),
-            "status": profile.status,
-            "municipality": (
-                {"id": municipality.pk, "title": municipality.title, "slug": municipality.slug}
-                if municipality
-                else None
-            ),
-            "period": {
-                "start_year": profile.start_year,
-                "end_year": profile.end_year,
-                "display": profile.period_display,
-            },
-            "teaser": profile.teaser,
-        },
-    }
+# Columns of one feature, read as plain tuples: building 2,000 page instances cost most of the time.
+FEATURE_COLUMNS = (
+    "pk",
+    "title",
+    "url_path",
+    "status",
+    "start_year",
+    "end_year",
+    "location",
+    "teaser",
+    "municipality_id",
+    "municipality__title",
+    "municipality__slug",
+    "municipality__live",
+)
+
+
+def _period_display(start_year, end_year):
+    # Same text as DistrictProfilePage.period_display, without an instance.
+    return f"{start_year}–{end_year}" if end_year else f"seit {start_year}"
+
+
+def feature_collection_json(profiles, request):
+    """The FeatureCollection as a JSON string, from one query without page instances."""
+    root_url, page_path = site_page_paths(request)
+    # One reverse() for all: the detail URL differs only in the id.
+    marker = 987654321
+    detail_head, detail_tail = reverse("wagtailapi:pages:detail", args=[marker]).rsplit(str(marker), 1)
+    api_head = request.build_absolute_uri(detail_head)
+    features = []
+    for (
+        pk,
+        title,
+        url_path,
+        status,
+        start_year,
+        end_year,
+        location,
+        teaser,
+        municipality_id,
+        municipality_title,
+        municipality_slug,
+        municipality_live,
+    ) in profiles.values_list(*FEATURE_COLUMNS):
+        coordinates = lng_lat(location)
+        if coordinates is None:
+            continue
+        features.append(
+            {
+                "type": "Feature",
+                "id": pk,
+                # RFC 7946: positions are [longitude, latitude].
+                "geometry": {"type": "Point", "coordinates": coordinates},
+                "properties": {
+                    "title": title,
+                    "url": root_url + page_path(url_path) if root_url else None,
+                    "api_url": f"{api_head}{pk}{detail_tail}",
+                    "status": status,
+                    "municipality": (
+                        {"id": municipality_id, "title": municipality_title, "slug": municipality_slug}
+                        if municipality_id is not None and municipality_live
+                        else None
+                    ),
+                    "period": {
+                        "start_year": start_year,
+                        "end_year": end_year,
+                        "display": _period_display(start_year, end_year),
+                    },
+                    "teaser": teaser,
+                },
+            }
+        )
+    # Compact separators: whitespace was a sixth of the body.
+    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, separators=(",", ":"))
 
 
 @require_safe
@@ -129,9 +189,7 @@ def profiles_geojson(request):
         profiles = public_profiles(request)
     except BadStatus as error:
         return JsonResponse({"message": str(error)}, status=400)
-    profiles = profiles.select_related("municipality").defer_streamfields().order_by("title", "pk")
-    features = [_feature(profile, request) for profile in profiles if profile.latitude is not None]
-    body = json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)
+    body = feature_collection_json(profiles.order_by("title", "pk"), request)
     response = HttpResponse(body, content_type=GEOJSON_CONTENT_TYPE)
     response["Cache-Control"] = "public, max-age=300"
     return response

@@ -5,14 +5,73 @@ from the same single query as the list below the map: no request per marker, non
 the data. static/js/map.js draws it once the visitor agrees to load the tiles.
 """
 
-from django.db.models import Count, Q
+import re
+from urllib.parse import quote
 
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
+from django.urls import reverse
+from wagtail.models import Site
+
+from home.geo import parse_point
 from home.listings import public_only
 
 from .models import STATUS_CHOICES, STATUS_COMPLETED, STATUS_RUNNING, DistrictProfilePage
 
 STATUS_LABELS = dict(STATUS_CHOICES)
 STATUS_FILTERS = [("alle", "Alle Gebiete"), (STATUS_RUNNING, "laufend"), (STATUS_COMPLETED, "abgeschlossen")]
+
+
+# Wagtail's reverse() quotes a page path with these characters left as they are.
+_PATH_SAFE = "!$&'()*+,;=/~:@"
+_PLAIN_PATH = re.compile(r"[A-Za-z0-9_.~/-]*")
+_POINT_PREFIX = "SRID=4326;POINT("
+# Digits in a page's stored location beyond this (about 1 m) only make the map data bigger.
+COORDINATE_DIGITS = 5
+
+
+def site_page_paths(request):
+    """(root URL, function url_path -> path) for pages of the request's site, without page instances.
+
+    Gives what `page.get_url_parts()` gives for a page below the request's site root (Wagtail prefers
+    the request's site when a page belongs to several), minus a site lookup and a reverse() per page.
+    """
+    site = Site.find_for_request(request)
+    if site is None:
+        return None, None
+    root = next((entry for entry in Site.get_site_root_paths() if entry.site_id == site.pk), None)
+    if root is None:
+        return None, None
+    prefix = reverse("wagtail_serve", args=("",))
+    cut = len(root.root_path)
+
+    def page_path(url_path):
+        path = prefix + url_path[cut:]
+        # Slugs are nearly always plain ASCII, which quote() would return unchanged, only slower.
+        return path if _PLAIN_PATH.fullmatch(path) else quote(path, safe=_PATH_SAFE)
+
+    return root.root_url, page_path
+
+
+def lng_lat(location):
+    """[lng, lat] rounded to about a metre (GeoJSON order), or None without a valid point."""
+    if location.startswith(_POINT_PREFIX) and location.endswith(")"):
+        # What the geo widget writes; the general parser's regular expression costs more than the rest.
+        inner = location[len(_POINT_PREFIX) : -1]
+        try:
+            # Only digits, dots, minus and spaces, as the parser accepts (float() also takes "1e3", "nan").
+            lng, lat = (float(part) for part in inner.split()) if not inner.strip("0123456789.- ") else (None, None)
+        except ValueError:
+            lng = lat = None
+        if lat is not None and -90 <= lat <= 90 and -180 <= lng <= 180:
+            return [round(lng, COORDINATE_DIGITS), round(lat, COORDINATE_DIGITS)]
+    try:
+        point = parse_point(location)
+    except ValidationError:
+        return None
+    if point is None:
+        return None
+    return [round(point[1], COORDINATE_DIGITS), round(point[0], COORDINATE_DIGITS)]
 
 
 def profile_queryset(root):

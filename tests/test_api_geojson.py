@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry
 
+from profiles.models import DistrictProfilePage
 from tests import factories
 
 URL = "/api/v2/profiles.geojson"
@@ -102,3 +103,29 @@ def test_query_count_does_not_grow_with_the_number_of_profiles(client, profiles)
     with CaptureQueriesContext(connection) as many:
         assert len(client.get(URL).json()["features"]) == 7
     assert len(few) == len(many)
+
+
+def test_urls_match_the_pages_own_urls_and_coordinates_are_rounded(client, profiles):
+    umlaut = factories.DistrictProfilePageFactory(
+        parent=profiles["municipality"],
+        title="Süd",
+        slug="süd-östlich",
+        location="SRID=4326;POINT(7.465012345678 51.513498765432)",
+    )
+    umlaut.save_revision().publish()
+    features = {feature["id"]: feature for feature in client.get(URL).json()["features"]}
+    for page in [profiles["running"], profiles["completed"], umlaut]:
+        page.refresh_from_db()
+        assert features[page.pk]["properties"]["url"] == page.get_full_url()
+    # About a metre is plenty for a map; more digits only make the collection bigger.
+    assert features[umlaut.pk]["geometry"]["coordinates"] == [7.46501, 51.5135]
+
+
+def test_profiles_without_a_valid_point_are_left_out(client, profiles):
+    for number, location in enumerate(["", "SRID=4326;POINT(nan 51.5)", "SRID=4326;POINT(7.4 95)", "POINT(7.4 51.5)"]):
+        page = factories.DistrictProfilePageFactory(parent=profiles["municipality"], title=f"Gebiet {number}")
+        # Imports may store what the editor's validation would refuse.
+        DistrictProfilePage.objects.filter(pk=page.pk).update(location=location)
+    titles = sorted(feature["properties"]["title"] for feature in client.get(URL).json()["features"])
+    # "POINT(lng lat)" without the SRID is valid too.
+    assert titles == ["Gebiet 3", "Hörde", "Nordstadt"]
