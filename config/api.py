@@ -107,12 +107,26 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(CUSTOM_FILTER_PARAMETERS)
 
     def get_base_queryset(self):
-        # By id, not by `expire_at` directly: the search backend can only filter on indexed fields (`id` is one).
-        expired = Page.objects.filter(expire_at__lte=timezone.now()).values("pk")
+        # Wagtail asks for this three times per request (queryset, serializer class, serializer context);
+        # each time would cost a view-restriction and a site query.
+        if getattr(self, "_base_queryset", None) is None:
+            self._base_queryset = self._public_pages()
+        return self._base_queryset
+
+    def _public_pages(self):
+        if not hasattr(self, "_anonymous_request"):
+            # One copy per request, so that Wagtail's site lookup cached on it is reused.
+            self._anonymous_request = anonymous(self.request)
         try:
-            return get_public_pages_queryset(anonymous(self.request)).exclude(pk__in=expired)
+            queryset = get_public_pages_queryset(self._anonymous_request)
         except Http404 as error:  # raised by Wagtail for an unknown ?site=
             raise BadRequestError("site not found") from error
+        now = timezone.now()
+        if "search" in self.request.GET:
+            # By id: the search backend can only filter on indexed fields (`id` is one, `expire_at` is not).
+            return queryset.exclude(pk__in=Page.objects.filter(expire_at__lte=now).values("pk"))
+        # Directly otherwise: the id subquery scans the whole page table (no index on `expire_at`).
+        return queryset.filter(models.Q(expire_at__isnull=True) | models.Q(expire_at__gt=now))
 
     def implied_model(self):
         """`status` only makes sense for profiles and the date filters only for events: imply the type."""
