@@ -76,9 +76,22 @@ def filter_by_type(pages, result_type):
     return pages.filter(content_type_id__in=_content_type_ids(result_type.models))
 
 
+def type_filter_content_types(result_type):
+    """(content type ids, exclude) of a type filter, or (None, False) for every type."""
+    if result_type is None:
+        return None, False
+    if result_type is OTHER_PAGES:
+        return _typed_content_type_ids(), True
+    return _content_type_ids(result_type.models), False
+
+
 def type_counts(pages, query):
     """[(ResultType, count)] for the filter links, in their fixed order, from one facet query."""
-    per_content_type = pages.search(query).facet("content_type_id")
+    return counts_by_type(pages.search(query).facet("content_type_id"))
+
+
+def counts_by_type(per_content_type):
+    """[(ResultType, count)] in the filter's fixed order from {content type id: count}."""
     slug_by_content_type = {
         content_type_id: result_type.slug
         for result_type in RESULT_TYPES
@@ -144,22 +157,29 @@ def _meta(page):
 
 def _specific_in_bulk(pages):
     """The specific page objects for `pages`, in the same order, with one query per page type."""
+    return specific_pages([(page.pk, page.content_type_id) for page in pages])
+
+
+def specific_pages(ids_and_types):
+    """The specific page objects for (page id, content type id) pairs, in order, one query per page type."""
     ids_by_model = defaultdict(list)
-    for page in pages:
-        if page.specific_class is not None:
-            ids_by_model[page.specific_class].append(page.pk)
+    for page_id, content_type_id in ids_and_types:
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is not None:
+            ids_by_model[model].append(page_id)
     specific = {}
     for model, ids in ids_by_model.items():
         queryset = model.objects.filter(pk__in=ids)
         if model is DistrictProfilePage:
             queryset = queryset.select_related("municipality")
         specific.update((page.pk, page) for page in queryset)
-    return [specific[page.pk] for page in pages if page.pk in specific]
+    return [specific[page_id] for page_id, _type in ids_and_types if page_id in specific]
 
 
-def build_hits(pages, pattern, request):
+def build_hits(pages, pattern, request, specific=None):
+    """Hits for `pages` (Page objects), or for `specific` pages already loaded."""
     hits = []
-    for page in _specific_in_bulk(pages):
+    for page in specific if specific is not None else _specific_in_bulk(pages):
         hits.append(
             Hit(
                 page=page,

@@ -6,11 +6,24 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Site
 
 from . import query as search_query
+from . import ranked
 from .highlight import match_pattern
-from .results import RESULT_TYPES, RESULT_TYPES_BY_SLUG, build_hits, filter_by_type, promotions_for, searchable_pages
+from .results import (
+    RESULT_TYPES,
+    RESULT_TYPES_BY_SLUG,
+    build_hits,
+    counts_by_type,
+    filter_by_type,
+    promotions_for,
+    searchable_pages,
+    specific_pages,
+    type_filter_content_types,
+)
 from .results import type_counts as count_types
 
 RESULTS_PER_PAGE = 20
+# Page numbers beyond this are past the end of any result list; the paginator then shows the last page.
+MAX_PAGE_NUMBER = 10_000
 SECTION_INDEX_MODELS = ("newsroom.NewsIndexPage", "newsroom.EventIndexPage", "profiles.ProfileIndexPage")
 
 
@@ -18,6 +31,35 @@ def _section_links(pages):
     """Links to the main sections for the empty state (one query)."""
     models = [apps.get_model(label) for label in SECTION_INDEX_MODELS]
     return list(pages.type(*models).order_by("path"))
+
+
+def _requested_page(value):
+    """The page number to fetch first; the paginator has the last word (it may settle on the last page)."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return 1
+    return number if 1 <= number <= MAX_PAGE_NUMBER else 1
+
+
+def _ranked_results(pages, query, result_type, page_param):
+    """(type counts, total, page of (id, content type) pairs, specific pages) from one query (PostgreSQL)."""
+    content_type_ids, exclude = type_filter_content_types(result_type)
+    ranked_search = ranked.RankedSearch(pages, query, content_type_ids, exclude)
+    offset = (_requested_page(page_param) - 1) * RESULTS_PER_PAGE
+    per_content_type = ranked_search.prefetch(offset, RESULTS_PER_PAGE)
+    page_obj = Paginator(ranked.RankedWindow(ranked_search), RESULTS_PER_PAGE).get_page(page_param)
+    return counts_by_type(per_content_type), sum(per_content_type.values()), page_obj
+
+
+def _queryset_results(pages, query, result_type, page_param):
+    """The same through the backend's queryset API (SQLite, other backends)."""
+    type_counts = count_types(pages, query)
+    total = sum(count for _type, count in type_counts)
+    paginator = Paginator(filter_by_type(pages, result_type).search(query), RESULTS_PER_PAGE)
+    page_obj = paginator.get_page(page_param)
+    page_obj.object_list = [(page.pk, page.content_type_id) for page in page_obj.object_list]
+    return type_counts, total, page_obj
 
 
 def search(request):
@@ -38,15 +80,13 @@ def search(request):
     pages = searchable_pages(site)
 
     if query:
-        type_counts = count_types(pages, query)
-        total = sum(count for _type, count in type_counts)
-        paginator = Paginator(filter_by_type(pages, result_type).search(query), RESULTS_PER_PAGE)
-        page_obj = paginator.get_page(request.GET.get("page"))
+        results = _ranked_results if ranked.available() else _queryset_results
+        type_counts, total, page_obj = results(pages, query, result_type, request.GET.get("page"))
         # Editors' picks lead the first page of an unfiltered search; the ranked list and the counts
         # stay as they are, only a pick that is also a hit on that page is not listed twice.
         promotions = promotions_for(query, pages) if result_type is None and page_obj.number == 1 else []
         promoted_ids = {promotion.page_id for promotion in promotions if promotion.page_id}
-        shown = [page for page in page_obj.object_list if page.pk not in promoted_ids]
+        shown = [(page_id, type_id) for page_id, type_id in page_obj.object_list if page_id not in promoted_ids]
         context.update(
             promotions=[
                 (promotion, promotion.page.get_url(request) if promotion.page else None) for promotion in promotions
@@ -54,7 +94,7 @@ def search(request):
             result_types=type_counts,
             total=total,
             page_obj=page_obj,
-            hits=build_hits(shown, match_pattern(terms), request),
+            hits=build_hits(None, match_pattern(terms), request, specific=specific_pages(shown)),
         )
         # A new search (not a filter or page link followed) that found something counts for the editors'
         # report; the record holds only the normalised query and a daily counter, nothing about the visitor.

@@ -1,0 +1,144 @@
+"""The site search on PostgreSQL in one query: counts per page type and one page of ranked hits.
+
+Through the backend's queryset API a results page costs three full passes over every match (a facet
+query for the counts, the paginator's count, the ranked slice), each reading and concatenating every
+matching index row. Here one statement finds the matches through the GIN index on `title || body`
+(search/migrations/0001), scores each of them once with the backend's own formula and weights, and
+returns the counts per content type together with the requested window of page ids.
+
+The ranking is the backend's (modelsearch PostgresSearchQueryCompiler for a plain AND query over the
+index entries): ts_rank(weights, title, q) * title_norm + ts_rank(weights, body, q), ties by page id
+descending; the tsquery is built like the backend's raw Lexeme query. Other databases and backends
+use the queryset path in results.py.
+"""
+
+from collections.abc import Sequence
+
+from django.db import connection
+from modelsearch.backends.database.postgres.weights import get_sql_weights
+from modelsearch.utils import get_descendants_content_types_pks
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+
+def available():
+    backend = get_search_backend()
+    return connection.vendor == "postgresql" and type(backend).__name__ == "PostgresSearchBackend"
+
+
+def _tsquery_text(query):
+    # As modelsearch's Lexeme: each word quoted, so the text is never parsed as tsquery operators.
+    words = [word.replace("'", "''").replace("\\", "\\\\") for word in query.split()]
+    return " & ".join(f"'{word}'" for word in words)
+
+
+# The planner cannot tell that the GIN index answers the match without reading any vector, so for a
+# query matching most pages it picks a sequential scan that concatenates and tests every row (about
+# ten times slower). SET LOCAL confines the hint to this statement's transaction: in autocommit mode
+# the two statements run as one implicit transaction. "content_type_id + 0" keeps the planner from
+# reading all page entries through the content type index and testing each vector instead.
+_SQL = """
+SET LOCAL enable_seqscan = off;
+WITH hits AS MATERIALIZED (
+    SELECT pages.id, pages.content_type_id, entries.score
+    FROM (
+        SELECT object_id,
+               ts_rank(%(weights)s::float4[], title, query) * title_norm
+               + ts_rank(%(weights)s::float4[], body, query) AS score
+        FROM wagtailsearch_indexentry, to_tsquery(%(config)s::regconfig, %(tsquery)s) AS query
+        WHERE content_type_id + 0 = ANY(%(entry_types)s) AND (title || body) @@ query
+        OFFSET 0
+    ) AS entries
+    JOIN ({pages}) AS pages ON entries.object_id = pages.id::varchar(50)
+)
+SELECT NULL::integer, content_type_id, COUNT(*) FROM hits GROUP BY content_type_id
+UNION ALL
+(
+    SELECT id, content_type_id, NULL FROM hits
+    WHERE {type_filter}
+    ORDER BY score DESC, id DESC
+    LIMIT %(limit)s OFFSET %(offset)s
+)
+"""
+
+
+class RankedSearch:
+    """Counts per content type and windows of ranked (page id, content type id) pairs for one query."""
+
+    def __init__(self, pages, query, content_type_ids=None, exclude=False):
+        self.pages = pages.order_by()
+        self.query = query
+        # None: every type; else the content types of the type filter (or all but them with exclude).
+        self.content_type_ids = content_type_ids
+        self.exclude = exclude
+        self.counts = None
+
+    def _run(self, offset, limit):
+        pages_sql, pages_params = self.pages.values("id", "content_type_id").query.sql_with_params()
+        params = {
+            "weights": get_sql_weights(),
+            "config": get_search_backend().config,
+            "tsquery": _tsquery_text(self.query),
+            "entry_types": get_descendants_content_types_pks(Page),
+            "limit": limit,
+            "offset": offset,
+        }
+        # The page queryset's own SQL uses positional placeholders; name them so both styles mix.
+        pages_sql = pages_sql.replace("%%", "\0")
+        for number, value in enumerate(pages_params):
+            params[f"page_param_{number}"] = value
+            pages_sql = pages_sql.replace("%s", f"%(page_param_{number})s", 1)
+        pages_sql = pages_sql.replace("\0", "%%")
+        if self.content_type_ids is None:
+            type_filter = "TRUE"
+        else:
+            params["filter_types"] = list(self.content_type_ids)
+            type_filter = ("NOT " if self.exclude else "") + "content_type_id = ANY(%(filter_types)s)"
+        sql = _SQL.format(pages=pages_sql, type_filter=type_filter)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        counts = {content_type_id: count for page_id, content_type_id, count in rows if page_id is None}
+        window = [(page_id, content_type_id) for page_id, content_type_id, _count in rows if page_id is not None]
+        return counts, window
+
+    def prefetch(self, offset, limit):
+        """Run the search once: counts per content type, and keep the window at offset for the paginator."""
+        self.counts, window = self._run(offset, limit)
+        self._window = (offset, offset + limit, window)
+        return self.counts
+
+    def filtered_count(self):
+        if self.content_type_ids is None:
+            return sum(self.counts.values())
+        wanted = set(self.content_type_ids)
+        return sum(
+            count for content_type_id, count in self.counts.items() if (content_type_id in wanted) != self.exclude
+        )
+
+    def window(self, start, stop):
+        cached_start, cached_stop, cached = self._window
+        if start == cached_start and stop <= cached_stop:
+            return cached[: stop - start]
+        # Only when the paginator settles on another page than the one asked for (a number past the end).
+        return self._run(start, stop - start)[1]
+
+
+class RankedWindow(Sequence):
+    """What the paginator slices: the known count, and windows fetched from RankedSearch on demand."""
+
+    def __init__(self, search):
+        self.search = search
+        self._count = search.filtered_count()
+
+    def count(self):
+        return self._count
+
+    def __len__(self):
+        return self._count
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            start, stop, _step = index.indices(self._count)
+            return self.search.window(start, max(start, stop))
+        return self.search.window(index, index + 1)[0]
