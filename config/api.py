@@ -14,10 +14,12 @@ from functools import cache
 
 from django.db import models
 from django.http import Http404
+from django.urls import NoReverseMatch
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from rest_framework.fields import Field
+from rest_framework.fields import Field, SkipField
 from wagtail.api.querysets import get_public_pages_queryset
+from wagtail.api.utils import get_base_url
 from wagtail.api.v2.filters import (
     AncestorOfFilter,
     ChildOfFilter,
@@ -27,7 +29,7 @@ from wagtail.api.v2.filters import (
     TranslationOfFilter,
 )
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.serializers import PageSerializer
+from wagtail.api.v2.serializers import DetailUrlField, PageHtmlUrlField, PageSerializer
 from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.serializers import DocumentSerializer
@@ -84,9 +86,59 @@ def with_related_data(queryset):
     return queryset
 
 
+class _RequestLookups:
+    """Per-response memo for the URL fields; deliberately no HttpRequest (see PublicHtmlUrlField)."""
+
+    def __init__(self, request):
+        self.base_url = get_base_url(request)
+        self.endpoints = {}
+
+
+def _lookups(context):
+    lookups = context.get("_public_api_lookups")
+    if lookups is None:
+        lookups = context["_public_api_lookups"] = _RequestLookups(context.get("request"))
+    return lookups
+
+
+class PublicHtmlUrlField(PageHtmlUrlField):
+    """`page.full_url`, reading the site root paths once per response instead of from the cache per item.
+
+    The memo object is passed where Wagtail takes a request only for caching: not being an HttpRequest,
+    it does not switch Wagtail to preferring the request's site, so the URL is exactly `page.full_url`.
+    """
+
+    def to_representation(self, page):
+        try:
+            return page.get_full_url(_lookups(self.context))
+        except NoReverseMatch:
+            return None
+
+
+class PublicDetailUrlField(DetailUrlField):
+    """Wagtail's detail URL, with the endpoint and the base URL looked up once per model and response."""
+
+    def get_attribute(self, instance):
+        lookups = _lookups(self.context)
+        model = type(instance)
+        if model not in lookups.endpoints:
+            router = self.context["router"]
+            endpoint = router.get_model_endpoint(model)
+            lookups.endpoints[model] = endpoint and (f"{router.url_namespace}:{endpoint[0]}", endpoint[1])
+        endpoint = lookups.endpoints[model]
+        if not endpoint:
+            raise SkipField
+        path = endpoint[1].get_object_detail_urlpath(model, instance.pk, namespace=endpoint[0])
+        if not path:
+            raise SkipField
+        return path if path.startswith(("http://", "https://")) else (lookups.base_url or "") + path
+
+
 class PublicPageSerializer(PageSerializer):
     # Map points (home.geo.PointField) come out as numbers, {"lat": …, "lng": …}.
     serializer_field_mapping = {**PageSerializer.serializer_field_mapping, PointField: LocationSerializer}
+    html_url = PublicHtmlUrlField(read_only=True)
+    detail_url = PublicDetailUrlField(read_only=True)
 
 
 class PublicPagesAPIViewSet(PagesAPIViewSet):

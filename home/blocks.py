@@ -1,6 +1,7 @@
 """StreamField blocks shared by every app, with API representations a headless front end can render."""
 
 import re
+from functools import cache
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
@@ -29,11 +30,19 @@ def safe_link_url(url):
     return url if not scheme or scheme in SAFE_LINK_SCHEMES else ""
 
 
+@cache
+def _rendition_filters():
+    """Filter objects built once: each parses its spec (with signature inspection) on first use only."""
+    from wagtail.images.models import Filter  # the app registry is not ready when this module is imported
+
+    return tuple(Filter(spec=spec) for spec in RENDITION_SPECS.values())
+
+
 def image_api_representation(image, alt=""):
     """An image as renditions with URL, width and height, plus alt text."""
     if image is None:
         return None
-    renditions = image.get_renditions(*RENDITION_SPECS.values())
+    renditions = image.get_renditions(*_rendition_filters())
     return {
         "id": image.pk,
         "title": image.title,
