@@ -10,6 +10,7 @@ Differences from Wagtail's stock endpoints, each for a reason:
 - images and documents: private collections are hidden (as in Wagtail), tags are fetched in bulk.
 """
 
+from collections import defaultdict
 from functools import cache
 
 from django.db import models
@@ -44,7 +45,7 @@ from home.api_visibility import anonymous, restricted_collection_ids
 from home.blocks import RENDITION_SPECS
 from home.geo import PointField
 from home.preview import preview_endpoint
-from home.serializers import LocationSerializer
+from home.serializers import TAG_LISTS_ATTR, LocationSerializer
 from newsroom.models import EventPage
 from profiles.models import DistrictProfilePage
 from search.api_filters import SiteSearchFilter
@@ -81,9 +82,31 @@ def with_related_data(queryset):
                 queryset = queryset.prefetch_related(models.Prefetch(field.name, queryset=images))
             elif issubclass(field.related_model, Page) and field.name in ("municipality",):
                 queryset = queryset.select_related(field.name)
-        elif isinstance(field, ClusterTaggableManager):
-            queryset = queryset.prefetch_related(field.name)
     return queryset
+
+
+def tag_fields(model):
+    return [field for field in model._meta.get_fields() if isinstance(field, ClusterTaggableManager)]
+
+
+def attach_tag_lists(pages):
+    """Give each listed page its tags as plain tuples: one query per tag field, no model instances.
+
+    A prefetch would build a Tag instance per tag and a queryset per page, the larger part of a
+    listing's serialization time; TagListSerializer reads these lists instead.
+    """
+    by_model = defaultdict(list)
+    for page in pages:
+        by_model[type(page)].append(page)
+    for model, items in by_model.items():
+        for field in tag_fields(model):
+            owner = field.through._meta.get_field("content_object").attname
+            rows = field.through.objects.filter(**{f"{owner}__in": [page.pk for page in items]})
+            loaded = defaultdict(dict)
+            for page_id, tag_id, name, slug in rows.values_list(owner, "tag_id", "tag__name", "tag__slug"):
+                loaded[page_id][tag_id] = (tag_id, name, slug)
+            for page in items:
+                page.__dict__.setdefault(TAG_LISTS_ATTR, {})[field.name] = list(loaded[page.pk].values())
 
 
 class _RequestLookups:
@@ -191,6 +214,12 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
         return None
 
     def get_queryset(self):
+        # Wagtail calls this once more just to learn the model for the serializer class.
+        if getattr(self, "_queryset", None) is None:
+            self._queryset = self._build_queryset()
+        return self._queryset.all()
+
+    def _build_queryset(self):
         model = self.implied_model()
         if model is not None:
             queryset = model.objects.filter(pk__in=self.get_base_queryset().values_list("pk", flat=True))
@@ -201,6 +230,13 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
             if hasattr(queryset, "defer_streamfields"):
                 queryset = queryset.defer_streamfields()
         return queryset
+
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        if page is not None and self.action == "listing_view":
+            page = list(page)
+            attach_tag_lists(page)
+        return page
 
     @classmethod
     def _get_serializer_class(cls, router, model, fields_config, show_details=False, nested=False):

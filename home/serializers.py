@@ -19,8 +19,15 @@ class ImageRenditionSerializer(ReadOnlyField):
         return image_api_representation(image) if is_public_media(image, self.context) else None
 
 
+# Set by the API listing (config.api.attach_tag_lists): {field name: [(tag id, name, slug), ...]} per page.
+TAG_LISTS_ATTR = "_api_tag_lists"
+
+
 class TagListSerializer(ReadOnlyField):
     def to_representation(self, manager):
+        loaded = getattr(manager.instance, TAG_LISTS_ATTR, {}).get(self.source)
+        if loaded is not None:
+            return [{"name": name, "slug": slug} for _id, name, slug in sorted(loaded, key=lambda tag: tag[1])]
         return [{"name": tag.name, "slug": tag.slug} for tag in sorted(manager.all(), key=lambda tag: tag.name)]
 
 
