@@ -1,12 +1,15 @@
+from urllib.parse import quote, quote_plus
+
 from django.apps import apps
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
-from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Site
 
+from home import page_cache
+
+from . import popular, ranked
 from . import query as search_query
-from . import ranked
 from .highlight import match_pattern
 from .results import (
     RESULT_TYPES,
@@ -22,6 +25,9 @@ from .results import (
 from .results import type_counts as count_types
 
 RESULTS_PER_PAGE = 20
+# A search is stored in the shared page cache only once it was searched this often today, so one-off
+# queries (or someone trying many) never take space there; see _may_be_cached().
+CACHE_AFTER_SEARCHES = 3
 # Page numbers beyond this are past the end of any result list; the paginator then shows the last page.
 MAX_PAGE_NUMBER = 10_000
 SECTION_INDEX_MODELS = ("newsroom.NewsIndexPage", "newsroom.EventIndexPage", "profiles.ProfileIndexPage")
@@ -62,6 +68,38 @@ def _queryset_results(pages, query, result_type, page_param):
     return type_counts, total, page_obj
 
 
+def page_cache_counts_searches():
+    """Whether the page cache reports its hits (home.page_cache.page_cache_hit), so cached searches count."""
+    signal = getattr(page_cache, "page_cache_hit", None)
+    return signal is not None and signal.has_listeners()
+
+
+def _canonical_query_strings(query, result_type, page_number):
+    params = [("q", query)]
+    if result_type is not None:
+        params.append(("typ", result_type.slug))
+    if page_number > 1:
+        params.append(("page", str(page_number)))
+    # As the search form submits it (spaces as "+") and as this page links to it (urlencode: "%20").
+    return {
+        "&".join(f"{name}={quote_plus(value, safe='')}" for name, value in params),
+        "&".join(f"{name}={quote(value, safe='')}" for name, value in params),
+    }
+
+
+def _may_be_cached(request, query, result_type, page_number, searched_today):
+    """Only one spelling of a popular search may enter the shared page cache.
+
+    Every other spelling (extra parameters, other encodings, an invalid page or type) stays private, so
+    the number of cached search pages is bounded by the popular queries, not by what anyone sends.
+    """
+    return (
+        page_cache_counts_searches()
+        and searched_today >= CACHE_AFTER_SEARCHES
+        and request.META.get("QUERY_STRING", "") in _canonical_query_strings(query, result_type, page_number)
+    )
+
+
 def search(request):
     raw = request.GET.get("q", "")
     shown_query = search_query.displayed_query(raw)
@@ -79,6 +117,7 @@ def search(request):
     site = Site.find_for_request(request)
     pages = searchable_pages(site)
 
+    cacheable = False
     if query:
         results = _ranked_results if ranked.available() else _queryset_results
         type_counts, total, page_obj = results(pages, query, result_type, request.GET.get("page"))
@@ -98,14 +137,18 @@ def search(request):
         )
         # A new search (not a filter or page link followed) that found something counts for the editors'
         # report; the record holds only the normalised query and a daily counter, nothing about the visitor.
-        is_new_search = "typ" not in request.GET and "page" not in request.GET
-        if is_new_search and (total or promotions):
-            Query.get(query).add_hit()
+        if total or promotions:
+            if popular.is_new_search(request.GET):
+                searched_today = popular.record(query)
+            else:
+                searched_today = popular.searches_today(query)
+            cacheable = _may_be_cached(request, query, result_type, page_obj.number, searched_today)
 
     if not query or not (context.get("total") or context.get("promotions")):
         context.update(show_help=True, section_links=_section_links(pages))
     response = TemplateResponse(request, "search/search.html", context)
-    # Kept out of the shared page cache and CDNs: every search must reach the popular-searches log,
-    # and caching arbitrary query strings would let anyone fill the cache.
-    patch_cache_control(response, private=True)
+    if not cacheable:
+        # Kept out of the shared page cache and CDNs: caching arbitrary query strings would let anyone
+        # fill the cache, and without the page cache's hit signal cached searches would go uncounted.
+        patch_cache_control(response, private=True)
     return response

@@ -1,10 +1,18 @@
 """Editors' picks for a query, and the popular-searches log behind the editors' report."""
 
+import pytest
 from bs4 import BeautifulSoup
+from django.core.cache import caches
 from django.urls import reverse
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 
 from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def fresh_search_counters():
+    # Repeated searches are counted in the shared cache (search/popular.py); start every test at zero.
+    caches["shared"].clear()
 
 
 def promote(query_string, **kwargs):

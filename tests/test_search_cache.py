@@ -1,0 +1,120 @@
+"""Popular searches: cheap counting, the page cache for canonical popular queries, the PostgreSQL fast path."""
+
+import io
+
+import pytest
+from django.core.cache import caches
+from django.core.management import call_command
+from django.db import connection
+from django.dispatch import Signal
+from django.test import RequestFactory
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
+
+from home import page_cache
+from search import popular, ranked
+from search.views import CACHE_AFTER_SEARCHES
+from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def fresh_search_counters():
+    caches["shared"].clear()
+
+
+@pytest.fixture
+def page_cache_hit_signal(monkeypatch):
+    """A page cache that reports its hits, as home.page_cache would with the hook in place."""
+    signal = Signal()
+    monkeypatch.setattr(page_cache, "page_cache_hit", signal, raising=False)
+    signal.connect(popular.on_page_cache_hit)
+    return signal
+
+
+@pytest.fixture
+def news(site_tree):
+    factories.NewsPageFactory(parent=site_tree["news_index"], title="Quartiersfest im Sommer")
+    factories.NewsPageFactory(parent=site_tree["news_index"], title="Quartiersfest abgesagt")
+    return site_tree
+
+
+def hits_today():
+    return sum(QueryDailyHits.objects.values_list("hits", flat=True))
+
+
+def test_repeated_searches_are_counted_in_the_cache_and_folded_into_the_report(client, news):
+    for _ in range(4):
+        client.get("/suche/", {"q": "Quartiersfest"})
+    client.get("/suche/", {"q": "Quartiersfest", "page": "2"})  # paging is not a new search
+
+    # The first search of the day is written at once, so the report lists the query immediately.
+    assert list(Query.objects.values_list("query_string", flat=True)) == ["quartiersfest"]
+    assert hits_today() == 1
+
+    call_command("fold_search_hits", stdout=io.StringIO())
+
+    assert hits_today() == 4
+    # Folding twice adds nothing: what was moved is taken off the counter.
+    assert popular.fold() == 0
+    assert hits_today() == 4
+
+
+def test_searches_stay_private_without_the_page_cache_hit_signal(client, news):
+    for _ in range(CACHE_AFTER_SEARCHES + 1):
+        response = client.get("/suche/", {"q": "Quartiersfest"})
+
+    assert "private" in response["Cache-Control"]
+
+
+def test_only_the_canonical_spelling_of_a_popular_search_may_be_cached(client, news, page_cache_hit_signal):
+    responses = [client.get("/suche/?q=Quartiersfest") for _ in range(CACHE_AFTER_SEARCHES)]
+
+    # One-off searches never enter the shared cache; a query searched often enough today does.
+    assert all("private" in response["Cache-Control"] for response in responses[:-1])
+    assert "private" not in responses[-1].get("Cache-Control", "")
+    assert "private" not in client.get("/suche/?q=Quartiersfest&typ=aktuelles").get("Cache-Control", "")
+    for other_spelling in (
+        "/suche/?q=quartiersfest+",
+        "/suche/?q=%51uartiersfest",
+        "/suche/?q=Quartiersfest&x=1",
+        "/suche/?q=Quartiersfest&page=1",
+        "/suche/?q=Quartiersfest&typ=unbekannt",
+        "/suche/?typ=aktuelles&q=Quartiersfest",
+    ):
+        assert "private" in client.get(other_spelling)["Cache-Control"], other_spelling
+
+
+def test_searches_answered_from_the_page_cache_still_count(news, page_cache_hit_signal):
+    factory = RequestFactory()
+
+    page_cache_hit_signal.send(sender=None, request=factory.get("/suche/", {"q": "Quartiersfest"}))
+    page_cache_hit_signal.send(sender=None, request=factory.get("/suche/", {"q": "Quartiersfest"}))
+    page_cache_hit_signal.send(sender=None, request=factory.get("/suche/", {"q": "Quartiersfest", "page": "2"}))
+    page_cache_hit_signal.send(sender=None, request=factory.get("/aktuelles/", {"q": "Quartiersfest"}))
+    popular.fold()
+
+    assert hits_today() == 2
+
+
+needs_postgres = pytest.mark.skipif(connection.vendor != "postgresql", reason="the fast path is PostgreSQL only")
+
+
+@needs_postgres
+def test_the_postgres_fast_path_ranks_and_counts_like_the_backend(client, site_tree, monkeypatch):
+    for number in range(25):
+        body = "Quartier " * (number % 5 + 1)
+        factories.NewsPageFactory(parent=site_tree["news_index"], title=f"Meldung {number}", teaser=body)
+    factories.EventPageFactory(parent=site_tree["event_index"], title="Quartiersrundgang Quartier")
+    factories.StandardPageFactory(parent=site_tree["home"], title="Quartier", slug="quartier")
+    assert ranked.available()
+
+    def result(path):
+        response = client.get(path)
+        context = response.context
+        return [hit.page.pk for hit in context["hits"]], context["result_types"], context["total"], response.content
+
+    for path in ("/suche/?q=Quartier", "/suche/?q=Quartier&page=2", "/suche/?q=Quartier&typ=seiten"):
+        fast = result(path)
+        monkeypatch.setattr(ranked, "available", lambda: False)
+        slow = result(path)
+        monkeypatch.undo()
+        assert fast[:3] == slow[:3], path
