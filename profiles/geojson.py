@@ -16,7 +16,7 @@ from wagtail.models import PageLogEntry, PageViewRestriction, Site
 
 from home.api_visibility import anonymous
 
-from .listings import lng_lat, site_page_paths
+from .listings import lng_lat, period_display, site_page_paths
 from .models import STATUS_CHOICES, DistrictProfilePage
 
 GEOJSON_CONTENT_TYPE = "application/geo+json"
@@ -123,11 +123,6 @@ FEATURE_COLUMNS = (
 )
 
 
-def _period_display(start_year, end_year):
-    # Same text as DistrictProfilePage.period_display, without an instance.
-    return f"{start_year}–{end_year}" if end_year else f"seit {start_year}"
-
-
 def feature_collection_json(profiles, request):
     """The FeatureCollection as a JSON string, from one query without page instances."""
     root_url, page_path = site_page_paths(request)
@@ -172,7 +167,7 @@ def feature_collection_json(profiles, request):
                     "period": {
                         "start_year": start_year,
                         "end_year": end_year,
-                        "display": _period_display(start_year, end_year),
+                        "display": period_display(start_year, end_year),
                     },
                     "teaser": teaser,
                 },

@@ -20,6 +20,7 @@ from .models import STATUS_CHOICES, STATUS_COMPLETED, STATUS_RUNNING, DistrictPr
 
 STATUS_LABELS = dict(STATUS_CHOICES)
 STATUS_FILTERS = [("alle", "Alle Gebiete"), (STATUS_RUNNING, "laufend"), (STATUS_COMPLETED, "abgeschlossen")]
+STATUS_FILTER_VALUES = [value for value, _label in STATUS_FILTERS]
 
 
 # Wagtail's reverse() quotes a page path with these characters left as they are.
@@ -74,13 +75,115 @@ def lng_lat(location):
     return [round(point[1], COORDINATE_DIGITS), round(point[0], COORDINATE_DIGITS)]
 
 
+# Above this many areas the index lists the municipalities with their counts instead of every area
+# (the map still shows all of them, loaded from the GeoJSON endpoint): a page listing thousands of
+# areas is slow to build, heavy to download and hard to use. The real network has 100-150 areas.
+LARGE_NETWORK_AREAS = 300
+
+# Columns of one list entry; rows, not page instances, since the list shows only these.
+AREA_COLUMNS = (
+    "pk",
+    "title",
+    "url_path",
+    "status",
+    "start_year",
+    "end_year",
+    "location",
+    "municipality_id",
+    "municipality__title",
+    "municipality__url_path",
+)
+
+
+class Municipality:
+    __slots__ = ("pk", "title", "url")
+
+    def __init__(self, pk, title, url):
+        self.pk, self.title, self.url = pk, title, url
+
+    def __eq__(self, other):
+        return isinstance(other, Municipality) and other.pk == self.pk
+
+    def __hash__(self):
+        return hash(self.pk)
+
+
+class Area:
+    """What the list and the map show of one district profile."""
+
+    __slots__ = ("pk", "title", "url", "status", "period_display", "coordinates", "municipality")
+
+    def __init__(self, pk, title, url, status, period_display, coordinates, municipality):
+        self.pk, self.title, self.url, self.status = pk, title, url, status
+        self.period_display, self.coordinates, self.municipality = period_display, coordinates, municipality
+
+
+def period_display(start_year, end_year):
+    # Same text as DistrictProfilePage.period_display, without an instance.
+    return f"{start_year}–{end_year}" if end_year else f"seit {start_year}"
+
+
+def public_profiles_below(root):
+    return public_only(DistrictProfilePage.objects.live().descendant_of(root))
+
+
 def profile_queryset(root):
     return (
-        public_only(DistrictProfilePage.objects.live().descendant_of(root))
+        public_profiles_below(root)
         .select_related("municipality")
         .defer_streamfields()
         .order_by("municipality__title", "title", "pk")
     )
+
+
+def areas_below(root, request):
+    """The areas below `root` as `Area` rows, by municipality and title."""
+    _root_url, page_path = site_page_paths(request)
+    rows = public_profiles_below(root).order_by("municipality__title", "title", "pk").values_list(*AREA_COLUMNS)
+    municipalities = {}
+    areas = []
+    for pk, title, url_path, status, start_year, end_year, location, m_id, m_title, m_url_path in rows:
+        municipality = None
+        if m_id is not None:
+            municipality = municipalities.get(m_id)
+            if municipality is None:
+                municipality = municipalities[m_id] = Municipality(m_id, m_title, page_path(m_url_path))
+        areas.append(
+            Area(
+                pk,
+                title,
+                page_path(url_path),
+                status,
+                period_display(start_year, end_year),
+                lng_lat(location),
+                municipality,
+            )
+        )
+    return areas
+
+
+def municipality_summaries(root, request):
+    """[(Municipality or None, {"laufend": n, "abgeschlossen": m, "alle": n + m})] by title, in one query."""
+    _root_url, page_path = site_page_paths(request)
+    rows = (
+        public_profiles_below(root)
+        .values("municipality_id", "municipality__title", "municipality__url_path")
+        .annotate(
+            laufend=Count("pk", filter=Q(status=STATUS_RUNNING)),
+            abgeschlossen=Count("pk", filter=Q(status=STATUS_COMPLETED)),
+            alle=Count("pk"),
+        )
+        .order_by("municipality__title", "municipality_id")
+    )
+    summaries = []
+    for row in rows:
+        municipality = None
+        if row["municipality_id"] is not None:
+            url = page_path(row["municipality__url_path"])
+            municipality = Municipality(row["municipality_id"], row["municipality__title"], url)
+        counts = {value: row[value] for value in ("laufend", "abgeschlossen", "alle")}
+        summaries.append((municipality, counts))
+    return summaries
 
 
 def status_counts(request, root):
@@ -120,8 +223,32 @@ def feature_collection(profiles):
     return {"type": "FeatureCollection", "features": [feature(p) for p in profiles if p.latitude is not None]}
 
 
+def area_feature_collection(areas):
+    """The map data of `Area` rows: the same properties as `feature()` gives for a page."""
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": area.coordinates},
+                "properties": {
+                    "id": area.pk,
+                    "title": area.title,
+                    "url": area.url,
+                    "status": area.status,
+                    "status_label": STATUS_LABELS.get(area.status, area.status),
+                    "municipality": area.municipality.title if area.municipality else "",
+                    "period": area.period_display,
+                },
+            }
+            for area in areas
+            if area.coordinates is not None
+        ],
+    }
+
+
 def grouped_by_municipality(profiles):
-    """[(municipality page or None, [profiles])] in the queryset's order (by municipality title)."""
+    """[(municipality or None, [profiles])] in the given order (by municipality title)."""
     groups = []
     for profile in profiles:
         if groups and groups[-1][0] == profile.municipality:
@@ -131,30 +258,55 @@ def grouped_by_municipality(profiles):
     return groups
 
 
-def _map_context(profiles, request):
+def _status_filters(counts):
+    return [(value, label, counts[value]) for value, label in STATUS_FILTERS]
+
+
+def _area_list_context(areas, request):
     active = status_filter(request)
-    counts = {"alle": len(profiles)}
+    counts = {"alle": len(areas)}
     for value in STATUS_LABELS:
-        counts[value] = sum(1 for profile in profiles if profile.status == value)
+        counts[value] = sum(1 for area in areas if area.status == value)
     return {
-        "profiles": profiles,
+        "profiles": areas,
         "active_status": active,
-        "status_filters": [(value, label, counts[value]) for value, label in STATUS_FILTERS],
-        "map_data": feature_collection(profiles),
+        "status_filters": _status_filters(counts),
+        "map_data": area_feature_collection(areas),
         # Without JavaScript a group whose areas are all filtered out is hidden as a whole.
         "municipality_groups": [
-            (municipality, members, active == "alle" or any(profile.status == active for profile in members))
-            for municipality, members in grouped_by_municipality(profiles)
+            (municipality, members, active == "alle" or any(area.status == active for area in members))
+            for municipality, members in grouped_by_municipality(areas)
         ],
     }
 
 
+def _municipality_list_context(summaries, request):
+    """A large network: municipalities with their counts; the map loads every area from the GeoJSON."""
+    active = status_filter(request)
+    counts = {value: sum(summary[value] for _municipality, summary in summaries) for value in STATUS_FILTER_VALUES}
+    return {
+        "active_status": active,
+        "status_filters": _status_filters(counts),
+        "map_data": None,
+        "map_data_url": reverse("profiles_geojson"),
+        "municipality_summaries": [
+            (municipality, summary, active == "alle" or summary[active] > 0) for municipality, summary in summaries
+        ],
+        "area_count": counts["alle"],
+    }
+
+
 def profile_index_context(index, request):
-    return _map_context(list(profile_queryset(index)), request)
+    # The per-municipality counts decide the layout: a large network needs nothing else (one scan of
+    # the profiles), a network of usual size then lists its areas (a second, small query).
+    summaries = municipality_summaries(index, request)
+    if sum(summary["alle"] for _municipality, summary in summaries) > LARGE_NETWORK_AREAS:
+        return _municipality_list_context(summaries, request)
+    return _area_list_context(areas_below(index, request), request)
 
 
 def municipality_context(municipality, request):
-    return _map_context(list(profile_queryset(municipality)), request)
+    return _area_list_context(areas_below(municipality, request), request)
 
 
 def contact_people(page):

@@ -79,8 +79,9 @@ LISTINGS = {
     "event index": ("/veranstaltungen/", [add_events], 8),
     "event index by city": ("/veranstaltungen/?stadt=Köln", [add_events], 8),
     "event archive": ("/veranstaltungen/?archiv=1", [add_past_events], 8),
-    "profile index": ("/stadtteilprofile/", [add_profiles], 6),
-    "profile index filtered": ("/stadtteilprofile/?status=laufend", [add_profiles], 6),
+    # Per-municipality counts first (they choose the layout, see profiles.listings), then the areas.
+    "profile index": ("/stadtteilprofile/", [add_profiles], 7),
+    "profile index filtered": ("/stadtteilprofile/?status=laufend", [add_profiles], 7),
     "municipality": ("/stadtteilprofile/dortmund/", [add_profiles], 6),
     "topic": ("/themen/beteiligung/", [add_news, add_events, add_profiles], 5),
 }

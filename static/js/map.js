@@ -10,6 +10,9 @@
  *       data-map-data="map-data"       id of the json_script element holding a GeoJSON FeatureCollection
  *                                      (properties: title, url, status, status_label, municipality, period).
  *       data-tile-url, data-tile-attribution   tile server (settings MAP_TILE_URL / MAP_TILE_ATTRIBUTION).
+ *       data-map-url="/api/v2/…"       instead of data-map-data on large networks: the GeoJSON is fetched from the
+ *                                      API once the map is shown (properties as the API gives them:
+ *                                      municipality {title}, period {display}, no status_label).
  *   script#map-data                    the embedded GeoJSON (no request for the data, none per marker).
  *   [data-map-consent]                 placeholder shown before consent.
  *   [data-map-consent-button]          the button, text exactly "Karte laden".
@@ -18,6 +21,9 @@
  *                                      without JS; with JS they filter markers and list in place and update the URL.
  *   li[data-status="laufend|abgeschlossen"]  list items below the map (get the `hidden` attribute when filtered out).
  *   [data-area-group]                  one municipality's group of list items (hidden when it has none left).
+ *   li[data-municipality-counts]       large networks list municipalities instead of areas: data-laufend and
+ *                                      data-abgeschlossen hold their counts; hidden when the filtered count is 0.
+ *       a[data-municipality-link]      link to the municipality's page; the filter is passed on as ?status=….
  *   [data-visible-count]               text "n Gebiete", updated on filtering.
  *   Markers: L.marker with L.divIcon, CSS classes "map-marker marker-<status>" (marker-laufend,
  *   marker-abgeschlossen; marker-ort for an event venue); the popup links to the profile.
@@ -60,6 +66,47 @@
         }
     }
 
+    var STATUS_LABELS = { laufend: "laufend", abgeschlossen: "abgeschlossen" };
+
+    /* The API's GeoJSON nests municipality and period; the embedded data has them as text. */
+    function normalise(data) {
+        (data.features || []).forEach(function (feature) {
+            var properties = feature.properties || {};
+            if (properties.municipality && typeof properties.municipality === "object") {
+                properties.municipality = properties.municipality.title;
+            }
+            if (properties.period && typeof properties.period === "object") {
+                properties.period = properties.period.display;
+            }
+            if (!properties.status_label && STATUS_LABELS[properties.status]) {
+                properties.status_label = STATUS_LABELS[properties.status];
+            }
+        });
+        return data;
+    }
+
+    function loadData(container, callback) {
+        var url = container.getAttribute("data-map-url");
+        if (!url) {
+            callback(readData(container));
+            return;
+        }
+        window
+            .fetch(url, { headers: { Accept: "application/geo+json" } })
+            .then(function (response) {
+                if (!response.ok) {
+                    throw new Error("HTTP " + response.status);
+                }
+                return response.json();
+            })
+            .then(function (data) {
+                callback(normalise(data || {}));
+            })
+            .catch(function () {
+                callback({ type: "FeatureCollection", features: [] });
+            });
+    }
+
     function currentStatus() {
         var value = new URLSearchParams(window.location.search).get("status");
         return value === "laufend" || value === "abgeschlossen" ? value : "alle";
@@ -88,7 +135,14 @@
     var leafletMap = null;
 
     function createMap(container) {
-        var data = readData(container);
+        // Shown at once, so focus can move there while a large network's data is still on its way.
+        container.hidden = false;
+        loadData(container, function (data) {
+            drawMap(container, data);
+        });
+    }
+
+    function drawMap(container, data) {
         var small = container.getAttribute("data-map-size") === "small";
         container.hidden = false;
         leafletMap = L.map(container, { scrollWheelZoom: false });
@@ -158,6 +212,19 @@
             item.hidden = !visible;
             if (visible) {
                 visibleCount += 1;
+            }
+        });
+        document.querySelectorAll("li[data-municipality-counts]").forEach(function (item) {
+            var count =
+                status === "alle"
+                    ? Number(item.getAttribute("data-laufend")) + Number(item.getAttribute("data-abgeschlossen"))
+                    : Number(item.getAttribute("data-" + status));
+            item.hidden = !count;
+            visibleCount += count;
+            var link = item.querySelector("a[data-municipality-link]");
+            if (link) {
+                var base = link.getAttribute("data-municipality-link");
+                link.setAttribute("href", status === "alle" ? base : base + "?status=" + status);
             }
         });
         document.querySelectorAll("[data-area-group]").forEach(function (group) {
