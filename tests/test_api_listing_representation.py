@@ -1,0 +1,146 @@
+"""A listing item says exactly what the detail view and Wagtail's own URL helpers say about a page.
+
+The listing serializes from bulk-loaded data (tags as tuples, URLs from per-response lookups); these
+tests pin that its output is the same, field for field and in the same order, as the detail view's
+and as `page.full_url` / Wagtail's detail URL, so a front end can rely on either.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.api.v2.utils import get_object_detail_url
+from wagtail.models import Page, Site
+
+from config.api import api_router
+from tests import factories
+from tests.api_content import build_content
+
+LISTING = "/api/v2/pages/?type=profiles.DistrictProfilePage&fields=*&limit=50"
+LISTING_KEYS = [
+    "id",
+    "meta",
+    "title",
+    "teaser",
+    "social_image",
+    "municipality",
+    "status",
+    "start_year",
+    "end_year",
+    "period_display",
+    "location",
+    "address",
+    "teaser_image",
+    "intro",
+    "inhabitants",
+    "area_ha",
+    "tags",
+]
+LISTING_META_KEYS = [
+    "type",
+    "detail_url",
+    "html_url",
+    "slug",
+    "show_in_menus",
+    "seo_title",
+    "search_description",
+    "first_published_at",
+    "alias_of",
+    "locale",
+]
+
+
+@pytest.fixture
+def content(site_tree):
+    content = {**build_content(site_tree, count=3), **site_tree}
+    profile = content["profile"]
+    # Added out of alphabetical order, with a name that sorts differently from its slug.
+    profile.tags.add("Wohnen", "Ältere Menschen", "Integration")
+    profile.save_revision().publish()
+    return content
+
+
+def listing(client, url=LISTING, **headers):
+    response = client.get(url, **headers)
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+def test_listing_items_have_the_documented_fields_in_order(client, content):
+    items = listing(client)["items"]
+    assert items
+    for item in items:
+        assert list(item) == LISTING_KEYS
+        assert list(item["meta"]) == LISTING_META_KEYS
+
+
+def test_listing_items_equal_the_detail_representation(client, content):
+    data = listing(client)
+    assert data["meta"]["total_count"] == len(data["items"])
+    for item in data["items"]:
+        detail = client.get(f"/api/v2/pages/{item['id']}/").json()
+        body = {key: value for key, value in detail.items() if key not in ("meta", "sections")}
+        assert {key: value for key, value in item.items() if key != "meta"} == body
+        shared_meta = {key: value for key, value in detail["meta"].items() if key != "parent"}
+        assert {key: value for key, value in item["meta"].items() if key != "locale"} == shared_meta
+        assert item["meta"]["locale"] == "de"
+
+
+def test_listing_urls_are_wagtails(client, content, rf):
+    request = rf.get("/api/v2/pages/")
+    for item in listing(client)["items"]:
+        page = Page.objects.get(pk=item["id"]).specific
+        assert item["meta"]["html_url"] == page.full_url
+        assert item["meta"]["detail_url"] == get_object_detail_url(api_router, request, type(page), page.pk)
+
+
+def test_listing_tags_are_sorted_by_name_like_the_manager(client, content):
+    items = {item["id"]: item for item in listing(client)["items"]}
+    profile = content["profile"]
+    expected = [{"name": tag.name, "slug": tag.slug} for tag in sorted(profile.tags.all(), key=lambda tag: tag.name)]
+    assert [tag["name"] for tag in items[profile.pk]["tags"]] == [
+        "Beteiligung",
+        "Integration",
+        "Wohnen",
+        "Ältere Menschen",
+    ]
+    assert items[profile.pk]["tags"] == expected
+
+
+def test_html_url_of_a_page_in_two_sites_is_page_full_url(client, content, settings):
+    """With a second site on the same tree, asked for by its host name, the listing still picks the site
+    exactly as `page.full_url` does (Wagtail would prefer the request's site if handed the request)."""
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "zweite.example", "testserver"]
+    Site.objects.create(hostname="zweite.example", port=80, root_page=content["home"], is_default_site=False)
+    items = listing(client, HTTP_HOST="zweite.example")["items"]
+    assert items
+    for item in items:
+        assert item["meta"]["html_url"] == Page.objects.get(pk=item["id"]).full_url
+
+
+def test_unpublished_and_expired_profiles_stay_out_of_the_listing(client, content):
+    from django.utils import timezone
+
+    municipality = content["municipality"]
+    draft = factories.DistrictProfilePageFactory(parent=municipality, title="Entwurf", slug="entwurf", live=False)
+    expired = factories.DistrictProfilePageFactory(parent=municipality, title="Abgelaufen", slug="abgelaufen")
+    expired.expire_at = timezone.now() - timezone.timedelta(minutes=1)
+    expired.save()
+    data = listing(client)
+    ids = {item["id"] for item in data["items"]}
+    assert draft.pk not in ids and expired.pk not in ids
+    assert data["meta"]["total_count"] == len(ids)
+    assert client.get(f"/api/v2/pages/{expired.pk}/").status_code == 404
+
+
+def test_benchmark_requests_keep_their_query_budget(client, content):
+    """The two requests of the API benchmark (README, "Performance"), with a cold cache."""
+    client.get(LISTING)  # renditions are created on first use; measure the steady state
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(LISTING).status_code == 200
+    # site, restrictions, count, pages (with municipality and locale), images, renditions, tags,
+    # collection restrictions
+    assert len(queries) == 8, [query["sql"] for query in queries]
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(f"/api/v2/pages/{content['profile'].pk}/").status_code == 200
+    # site, restrictions, the page and its specific row, municipality, parent, "is the parent public?", tags
+    assert len(queries) == 8, [query["sql"] for query in queries]
