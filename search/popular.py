@@ -1,9 +1,9 @@
 """The editors' popular-searches log, counted cheaply.
 
 Wagtail's `Query.get(q).add_hit()` costs up to four queries with two writes per search. Here only the
-first search of a query on a day goes to the database that way (so the report lists it at once); later
-ones increment a counter in the shared cache (one atomic operation), which `fold()` adds to the daily
-record: the `fold_search_hits` command (run from cron next to `publish_scheduled`) does that. The counter
+first search of a query on a day goes to the database that way (so the report lists it at once); every
+search increments a counter in the shared cache (one atomic operation), and `fold()` adds what the daily
+record lacks: the `fold_search_hits` command (run from cron next to `publish_scheduled`) does that. The counter
 is keyed by the normalised query and the day, nothing about the visitor, as the log itself.
 
 Counting this way also works for searches answered from the page cache, where the view never runs:
@@ -15,6 +15,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
 from django.db.models import F
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
@@ -31,9 +32,11 @@ def _max_age_days():
     return getattr(settings, "WAGTAILSEARCH_HITS_MAX_AGE", 7)
 
 
-def _key(query_string, day):
+def _keys(query_string, day):
+    """(searches today, searches of today already in the daily record) counter keys."""
     digest = hashlib.sha256(query_string.encode()).hexdigest()
-    return f"sitesearch:hits:{day.isoformat()}:{digest}"
+    prefix = f"sitesearch:hits:{day.isoformat()}:{digest}"
+    return prefix, f"{prefix}:folded"
 
 
 def _timeout():
@@ -41,26 +44,44 @@ def _timeout():
     return (_max_age_days() + 2) * 24 * 3600
 
 
+def _increment(key):
+    """Add one to a counter atomically and return the new value (1: the counter was just created)."""
+    cache = _cache()
+    if isinstance(cache, RedisCache):
+        # One round trip: Redis creates a missing counter at 1 (Django's incr() first checks it exists).
+        full_key = cache.make_and_validate_key(key)
+        client = cache._cache.get_client(full_key, write=True)
+        value = client.incr(full_key)
+        if value == 1:
+            client.expire(full_key, _timeout())
+        return value
+    if cache.add(key, 1, _timeout()):
+        return 1
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired or evicted since add()
+        cache.set(key, 1, _timeout())
+        return 1
+
+
 def record(query):
     """Count one new search for `query` (already cleaned); returns how often it was searched today."""
     query_string = normalise_query_string(query)
     day = timezone.localdate()
-    key = _key(query_string, day)
-    cache = _cache()
-    if cache.add(key, 0, _timeout()):
+    total_key, folded_key = _keys(query_string, day)
+    total = _increment(total_key)
+    if total == 1:
+        # The first search of the day goes to the record at once (so the report lists it); a missing
+        # "folded" counter stands for exactly that one.
+        _cache().delete(folded_key)
         Query.get(query_string).add_hit(day)
-        return 1
-    try:
-        return cache.incr(key) + 1
-    except ValueError:  # expired or evicted since add(): count it the slow way
-        Query.get(query_string).add_hit(day)
-        return 1
+    return total
 
 
 def searches_today(query):
     """How often `query` was searched today, as far as counted (0 if not at all)."""
-    count = _cache().get(_key(normalise_query_string(query), timezone.localdate()))
-    return 0 if count is None else count + 1
+    total_key, _folded_key = _keys(normalise_query_string(query), timezone.localdate())
+    return _cache().get(total_key) or 0
 
 
 def is_new_search(params):
@@ -82,23 +103,22 @@ def on_page_cache_hit(sender, request, **kwargs):
 
 
 def fold(days=None):
-    """Move the cached counters into the daily records; returns the number of searches moved.
+    """Add the searches counted in the cache to the daily records; returns the number of searches added.
 
-    Safe against searches counted meanwhile (only what was read is subtracted), not against two folds
-    at the same moment: run it from one place (cron, one host).
+    Searches counted meanwhile are kept for the next fold; two folds at the same moment could count
+    twice, so run it from one place (cron on one host).
     """
     days = _max_age_days() if days is None else days
-    today = timezone.localdate()
-    since = today - datetime.timedelta(days=days)
-    records = list(QueryDailyHits.objects.filter(date__gte=since).values_list("pk", "query__query_string", "date"))
-    keys = {_key(query_string, day): pk for pk, query_string, day in records}
+    since = timezone.localdate() - datetime.timedelta(days=days)
+    records = QueryDailyHits.objects.filter(date__gte=since).values_list("pk", "query__query_string", "date")
+    keys = {pk: _keys(query_string, day) for pk, query_string, day in records}
     cache = _cache()
+    counts = cache.get_many([key for pair in keys.values() for key in pair])
     moved = 0
-    for key, count in cache.get_many(list(keys)).items():
-        if not count:
-            continue
-        updated = QueryDailyHits.objects.filter(pk=keys[key]).update(hits=F("hits") + count)
-        if updated:
-            cache.decr(key, count)
-            moved += count
+    for pk, (total_key, folded_key) in keys.items():
+        total = counts.get(total_key) or 0
+        folded = counts.get(folded_key, 1)
+        if total > folded and QueryDailyHits.objects.filter(pk=pk).update(hits=F("hits") + (total - folded)):
+            cache.set(folded_key, total, _timeout())
+            moved += total - folded
     return moved

@@ -176,6 +176,14 @@ def specific_pages(ids_and_types):
     return [specific[page_id] for page_id, _type in ids_and_types if page_id in specific]
 
 
+def _excerpt(page, pattern):
+    teaser = page_text.teaser_text(page)
+    if teaser and (pattern is None or pattern.search(teaser)):
+        # The excerpt comes from the teaser either way; the full text (all StreamField blocks) is not needed.
+        return excerpt([teaser], pattern)
+    return excerpt([teaser, page_text.full_text(page)], pattern)
+
+
 def build_hits(pages, pattern, request, specific=None):
     """Hits for `pages` (Page objects), or for `specific` pages already loaded."""
     hits = []
@@ -187,7 +195,7 @@ def build_hits(pages, pattern, request, specific=None):
                 title=highlight(page.title, pattern),
                 type_label=TYPE_LABELS.get(type(page), "Seite"),
                 meta=_meta(page),
-                excerpt=excerpt([page_text.teaser_text(page), page_text.full_text(page)], pattern),
+                excerpt=_excerpt(page, pattern),
             )
         )
     return hits
