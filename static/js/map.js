@@ -23,7 +23,7 @@
  *   [data-area-group]                  one municipality's group of list items (hidden when it has none left).
  *   li[data-municipality-counts]       large networks list municipalities instead of areas: data-laufend and
  *                                      data-abgeschlossen hold their counts; hidden when the filtered count is 0.
- *       a[data-municipality-link]      link to the municipality's page; the filter is passed on as ?status=….
+ *       a                              link to the municipality's page; the filter is passed on as ?status=….
  *   [data-visible-count]               text "n Gebiete", updated on filtering.
  *   Markers: L.marker with L.divIcon, CSS classes "map-marker marker-<status>" (marker-laufend,
  *   marker-abgeschlossen; marker-ort for an event venue); the popup links to the profile.
@@ -221,9 +221,9 @@
                     : Number(item.getAttribute("data-" + status));
             item.hidden = !count;
             visibleCount += count;
-            var link = item.querySelector("a[data-municipality-link]");
+            var link = item.querySelector("a");
             if (link) {
-                var base = link.getAttribute("data-municipality-link");
+                var base = link.getAttribute("href").split("?")[0];
                 link.setAttribute("href", status === "alle" ? base : base + "?status=" + status);
             }
         });
