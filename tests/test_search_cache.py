@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.dispatch import Signal
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 
 from home import page_cache
@@ -118,3 +119,20 @@ def test_the_postgres_fast_path_ranks_and_counts_like_the_backend(client, site_t
         slow = result(path)
         monkeypatch.undo()
         assert fast[:3] == slow[:3], path
+
+
+@needs_postgres
+def test_counts_and_ranking_cost_one_query_on_postgres(client, site_tree):
+    for number in range(25):
+        factories.NewsPageFactory(parent=site_tree["news_index"], title=f"Förderaufruf {number}")
+    client.get("/suche/", {"q": "Förderaufruf"})  # the first search of the day writes the report record
+
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/suche/", {"q": "Förderaufruf"})
+
+    assert response.context["total"] == 25
+    assert len(response.context["hits"]) == 20
+    index_queries = [query["sql"] for query in captured if "wagtailsearch_indexentry" in query["sql"]]
+    assert len(index_queries) == 1
+    # Repeated searches are counted in the cache, not in the database.
+    assert not [query["sql"] for query in captured if "searchpromotions_querydailyhits" in query["sql"]]
