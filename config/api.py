@@ -30,7 +30,7 @@ from wagtail.api.v2.filters import (
     TranslationOfFilter,
 )
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.serializers import DetailUrlField, PageHtmlUrlField, PageSerializer
+from wagtail.api.v2.serializers import DetailUrlField, PageHtmlUrlField, PageParentField, PageSerializer
 from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.serializers import DocumentSerializer
@@ -157,11 +157,22 @@ class PublicDetailUrlField(DetailUrlField):
         return path if path.startswith(("http://", "https://")) else (lookups.base_url or "") + path
 
 
+class PublicParentField(PageParentField):
+    """The parent page if the public may see it, in one query (Wagtail loads it, then asks if it is public)."""
+
+    def get_attribute(self, instance):
+        if len(instance.path) <= instance.steplen:
+            return None
+        parent_path = instance.path[: -instance.steplen]
+        return self.context["base_queryset"].filter(path=parent_path).first()
+
+
 class PublicPageSerializer(PageSerializer):
     # Map points (home.geo.PointField) come out as numbers, {"lat": …, "lng": …}.
     serializer_field_mapping = {**PageSerializer.serializer_field_mapping, PointField: LocationSerializer}
     html_url = PublicHtmlUrlField(read_only=True)
     detail_url = PublicDetailUrlField(read_only=True)
+    parent = PublicParentField(read_only=True)
 
 
 class PublicPagesAPIViewSet(PagesAPIViewSet):

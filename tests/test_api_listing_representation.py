@@ -142,5 +142,31 @@ def test_benchmark_requests_keep_their_query_budget(client, content):
     assert len(queries) == 8, [query["sql"] for query in queries]
     with CaptureQueriesContext(connection) as queries:
         assert client.get(f"/api/v2/pages/{content['profile'].pk}/").status_code == 200
-    # site, restrictions, the page and its specific row, municipality, parent, "is the parent public?", tags
-    assert len(queries) == 8, [query["sql"] for query in queries]
+    # site, restrictions, the page and its specific row, municipality, public parent, tags
+    assert len(queries) == 7, [query["sql"] for query in queries]
+
+
+def test_detail_names_its_parent_only_while_the_public_may_see_it(client, content):
+    from wagtail.models import PageViewRestriction
+
+    profile, municipality = content["profile"], content["municipality"]
+    parent = client.get(f"/api/v2/pages/{profile.pk}/").json()["meta"]["parent"]
+    assert parent == {
+        "id": municipality.pk,
+        "meta": {
+            "type": "profiles.MunicipalityPage",
+            "detail_url": f"http://testserver/api/v2/pages/{municipality.pk}/",
+            "html_url": municipality.full_url,
+        },
+        "title": "Dortmund",
+    }
+    # The home page's parent is the tree root, which no site serves.
+    assert client.get(f"/api/v2/pages/{content['home'].pk}/").json()["meta"]["parent"] is None
+
+    municipality.unpublish()
+    assert client.get(f"/api/v2/pages/{profile.pk}/").json()["meta"]["parent"] is None
+    municipality.save_revision().publish()
+    PageViewRestriction.objects.create(page=content["profile_index"], restriction_type="login")
+    news = content["news"][0]
+    assert client.get(f"/api/v2/pages/{news.pk}/").json()["meta"]["parent"]["id"] == news.get_parent().pk
+    assert client.get(f"/api/v2/pages/{profile.pk}/").status_code == 404
