@@ -5,6 +5,7 @@ from the same single query as the list below the map: no request per marker, non
 the data. static/js/map.js draws it once the visitor agrees to load the tiles.
 """
 
+import functools
 import re
 from urllib.parse import quote
 
@@ -26,7 +27,6 @@ STATUS_FILTER_VALUES = [value for value, _label in STATUS_FILTERS]
 # Wagtail's reverse() quotes a page path with these characters left as they are.
 _PATH_SAFE = "!$&'()*+,;=/~:@"
 _PLAIN_PATH = re.compile(r"[A-Za-z0-9_.~/-]*")
-_POINT_PREFIX = "SRID=4326;POINT("
 # Digits in a page's stored location beyond this (about 1 m) only make the map data bigger.
 COORDINATE_DIGITS = 5
 
@@ -54,25 +54,20 @@ def site_page_paths(request):
     return root.root_url, page_path
 
 
+@functools.lru_cache(maxsize=16384)
 def lng_lat(location):
-    """[lng, lat] rounded to about a metre (GeoJSON order), or None without a valid point."""
-    if location.startswith(_POINT_PREFIX) and location.endswith(")"):
-        # What the geo widget writes; the general parser's regular expression costs more than the rest.
-        inner = location[len(_POINT_PREFIX) : -1]
-        try:
-            # Only digits, dots, minus and spaces, as the parser accepts (float() also takes "1e3", "nan").
-            lng, lat = (float(part) for part in inner.split()) if not inner.strip("0123456789.- ") else (None, None)
-        except ValueError:
-            lng = lat = None
-        if lat is not None and -90 <= lat <= 90 and -180 <= lng <= 180:
-            return [round(lng, COORDINATE_DIGITS), round(lat, COORDINATE_DIGITS)]
+    """(lng, lat) rounded to about a metre (GeoJSON order), or None without a valid point.
+
+    Memoised: the same stored text always gives the same point, and parsing 2,000 of them with the
+    validating regular expression was a quarter of the GeoJSON's time.
+    """
     try:
         point = parse_point(location)
     except ValidationError:
         return None
     if point is None:
         return None
-    return [round(point[1], COORDINATE_DIGITS), round(point[0], COORDINATE_DIGITS)]
+    return (round(point[1], COORDINATE_DIGITS), round(point[0], COORDINATE_DIGITS))
 
 
 # Above this many areas the index lists the municipalities with their counts instead of every area
