@@ -204,12 +204,12 @@ def connect_signals():
 def invalidate_for_content(sender, **kwargs):
     from wagtail.documents.models import AbstractDocument
     from wagtail.images.models import AbstractImage
-    from wagtail.models import BaseViewRestriction, Page
+    from wagtail.models import BaseViewRestriction, Page, Site
 
     from home.models import ContactPerson, SiteSettings
 
     if issubclass(sender, SiteSettings) and kwargs.get("created"):
         return  # created empty on a site's first request: nothing shown changes
-    content_models = (ContactPerson, SiteSettings, AbstractImage, AbstractDocument, BaseViewRestriction)
+    content_models = (ContactPerson, SiteSettings, Site, AbstractImage, AbstractDocument, BaseViewRestriction)
     if issubclass(sender, content_models) or (kwargs.get("signal") is post_delete and issubclass(sender, Page)):
         invalidate()

@@ -4,6 +4,29 @@ from wagtail.models import Page, Site
 from tests import factories
 
 
+@pytest.fixture(autouse=True)
+def _cold_shared_lookups(request):
+    """Every request starts cold: query budgets are for a cold cache, and each test's database is rolled back,
+    so values kept per content generation (home.shared_lookups) must not leak between tests.
+
+    Tests marked `warm_shared_lookups` keep them between requests, as a server process does.
+    """
+    from django.core.signals import request_started
+
+    from home.shared_lookups import forget
+
+    def forget_on_request(**kwargs):
+        forget()
+
+    forget()
+    warm = request.node.get_closest_marker("warm_shared_lookups") is not None
+    if not warm:
+        request_started.connect(forget_on_request, dispatch_uid="tests-cold-shared-lookups")
+    yield
+    request_started.disconnect(dispatch_uid="tests-cold-shared-lookups")
+    forget()
+
+
 @pytest.fixture
 def site_tree(db):
     """A minimal page tree: home with the three index pages and one municipality with one running area."""

@@ -7,6 +7,9 @@ from wagtail.models import Page
 
 from tests import factories
 
+# Warm, as in a server process: the site and footer kept per generation must go stale exactly when pages do.
+pytestmark = pytest.mark.warm_shared_lookups
+
 LISTINGS = ["/", "/aktuelles/", "/aktuelles/feed/", "/sitemap.xml", "/api/v2/pages/?type=newsroom.NewsPage"]
 
 

@@ -78,6 +78,8 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     # Outermost after static files: a cache hit skips sessions, auth and the view entirely.
     "home.page_cache.PageCacheMiddleware",
+    # Past the page cache: hits need no site; everything after it (redirects, Wagtail's serve) reuses it.
+    "home.shared_lookups.SiteLookupMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

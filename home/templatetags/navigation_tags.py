@@ -1,9 +1,12 @@
 """Header navigation and breadcrumbs; both reuse what the routing query already fetched (see home.routing)."""
 
 from django import template
+from django.conf import settings
+from django.template.loader import render_to_string
 from wagtail.models import Page, Site
 
 from home.routing import cached_ancestors, main_menu_pages
+from home.shared_lookups import shared
 
 register = template.Library()
 
@@ -49,3 +52,23 @@ def breadcrumbs(context, page=None, extra=None):
         return {"crumbs": []}
     crumbs[-1]["url"] = None
     return {"crumbs": crumbs}
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context):
+    """The footer (contact data, legal pages, links from the site settings): the same on every page of a site,
+    so it is rendered once per content generation (home.shared_lookups)."""
+    from home.models import SiteSettings
+
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+
+    def build():
+        site_settings = SiteSettings.for_site(site) if site is not None else None
+        return render_to_string(
+            "components/footer.html", {"SITE_NAME": settings.WAGTAIL_SITE_NAME, "site_settings": site_settings}
+        )
+
+    if site is None:
+        return build()
+    return shared(request, ("footer", site.pk), build)

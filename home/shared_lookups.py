@@ -1,0 +1,78 @@
+"""Per-process copies of what every public page needs and no page's own content decides.
+
+The site for a host name (with its home page) and the rendered footer are the same for every URL of
+a site, yet cost queries on each request. They are kept in this process's memory for one content
+generation (home.page_cache.generation(), read from the shared cache once per request), so a publish,
+a settings change or a site change anywhere retires them at once, as it does the page cache.
+A page's own content is never kept here: a page-cache miss still renders it afresh.
+"""
+
+import threading
+
+from django.http.request import split_domain_port
+from wagtail.models import Site
+
+from .page_cache import generation
+
+_lock = threading.Lock()
+_store = {"generation": None, "values": {}}
+
+
+def current_generation(request):
+    """The content generation, read once per request."""
+    if request is None:
+        return generation()
+    if not hasattr(request, "_content_generation"):
+        request._content_generation = generation()
+    return request._content_generation
+
+
+def shared(request, key, build):
+    """`build()` once per content generation and process; `key` must name everything the value depends on."""
+    current = current_generation(request)
+    with _lock:
+        if _store["generation"] != current:
+            _store["generation"] = current
+            _store["values"] = {}
+        values = _store["values"]
+        if key in values:
+            return values[key]
+    value = build()
+    with _lock:
+        if _store["generation"] == current:
+            values[key] = value
+    return value
+
+
+def forget():
+    """Drop every shared value (tests whose database was rolled back)."""
+    with _lock:
+        _store["generation"] = None
+        _store["values"] = {}
+
+
+def site_for_request(request):
+    """Wagtail's site lookup (Site.find_for_request), with the site's home page, shared per generation."""
+    # The raw host, as Wagtail does: an unknown host is refused later by ALLOWED_HOSTS, not here.
+    host = split_domain_port(request._get_raw_host())[0]
+    port = request.get_port()
+
+    # The site's root page and its `.specific` form are loaded on first use and then kept on the shared
+    # object too, so later requests of the generation reuse them.
+    return shared(request, ("site", host, port), lambda: Site._find_for_request(request))
+
+
+# The admin looks sites up for itself; the health check must answer even without a database.
+SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/health/")
+
+
+class SiteLookupMiddleware:
+    """Hands Wagtail the shared site: Site.find_for_request() reads `request._wagtail_site` first."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path.startswith(SKIPPED_PREFIXES):
+            request._wagtail_site = site_for_request(request)
+        return self.get_response(request)
