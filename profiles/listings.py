@@ -12,6 +12,8 @@ from urllib.parse import quote
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
 from home.geo import parse_point
@@ -275,24 +277,38 @@ def _area_list_context(areas, request):
     }
 
 
-class MunicipalityRow:
-    """One line of a large network's list, with its texts ready: a hundred rows of template logic and
-    number formatting cost more than the rest of the page."""
+# One line of a large network's list (templates/components/profile_map_list.html shows it). Built here
+# with format_html (which escapes every value): over a hundred rows of template lookups and number
+# formatting cost more than the rest of the page.
+MUNICIPALITY_ITEM = (
+    '<li class="area" data-municipality-counts data-laufend="{}" data-abgeschlossen="{}"{}>{} '
+    '<span class="area__meta">{} {}: {} laufend, {} abgeschlossen</span></li>'
+)
 
-    __slots__ = ("title", "url", "href", "laufend", "abgeschlossen", "meta", "hidden")
 
-    def __init__(self, municipality, counts, active):
-        self.title = municipality.title if municipality else ""
-        self.url = municipality.url if municipality else ""
-        self.href = self.url if active == "alle" else f"{self.url}?status={active}"
-        self.laufend = str(counts[STATUS_RUNNING])
-        self.abgeschlossen = str(counts[STATUS_COMPLETED])
-        total = counts["alle"]
-        self.meta = (
-            f"{total} {'Gebiet' if total == 1 else 'Gebiete'}: "
-            f"{counts[STATUS_RUNNING]} laufend, {counts[STATUS_COMPLETED]} abgeschlossen"
+def municipality_items(summaries, active):
+    items = []
+    for municipality, counts in summaries:
+        if municipality is None:
+            name = "Ohne Kommune"
+        else:
+            href = municipality.url if active == "alle" else f"{municipality.url}?status={active}"
+            name = format_html('<a href="{}">{}</a>', href, municipality.title)
+        total, running, completed = counts["alle"], counts[STATUS_RUNNING], counts[STATUS_COMPLETED]
+        items.append(
+            format_html(
+                MUNICIPALITY_ITEM,
+                str(running),
+                str(completed),
+                mark_safe(" hidden") if active != "alle" and not counts[active] else "",
+                name,
+                str(total),
+                "Gebiet" if total == 1 else "Gebiete",
+                str(running),
+                str(completed),
+            )
         )
-        self.hidden = active != "alle" and not counts[active]
+    return mark_safe("\n".join(items))
 
 
 def _municipality_list_context(summaries, request):
@@ -304,7 +320,7 @@ def _municipality_list_context(summaries, request):
         "status_filters": _status_filters(counts),
         "map_data": None,
         "map_data_url": reverse("profiles_geojson"),
-        "municipality_rows": [MunicipalityRow(municipality, summary, active) for municipality, summary in summaries],
+        "municipality_items": municipality_items(summaries, active),
         "area_count": counts["alle"],
     }
 

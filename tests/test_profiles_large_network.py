@@ -111,3 +111,11 @@ def test_below_the_threshold_every_area_is_listed(client, network, monkeypatch):
         "Schalke",
     ]
     assert page_soup.find("script", id="map-data") is not None
+
+
+def test_municipality_names_are_escaped(client, network):
+    network["essen"].title = 'Essen <script>alert("x")</script> & Co'
+    network["essen"].save_revision().publish()
+    page = client.get("/stadtteilprofile/").content.decode()
+    assert "<script>alert" not in page
+    assert "Essen &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co" in page
