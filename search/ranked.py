@@ -36,20 +36,21 @@ def _tsquery_text(query):
 # query matching most pages it picks a sequential scan that concatenates and tests every row (about
 # ten times slower). SET LOCAL confines the hint to this statement's transaction: in autocommit mode
 # the two statements run as one implicit transaction. "content_type_id + 0" keeps the planner from
-# reading all page entries through the content type index and testing each vector instead.
+# reading all page entries through the content type index and testing each vector instead. Page
+# entries hold the page id as text; joining on it as an integer hashes faster than casting every page id.
 _SQL = """
 SET LOCAL enable_seqscan = off;
 WITH hits AS MATERIALIZED (
     SELECT pages.id, pages.content_type_id, entries.score
     FROM (
-        SELECT object_id,
+        SELECT object_id::integer AS page_id,
                ts_rank(%(weights)s::float4[], title, query) * title_norm
                + ts_rank(%(weights)s::float4[], body, query) AS score
         FROM wagtailsearch_indexentry, to_tsquery(%(config)s::regconfig, %(tsquery)s) AS query
         WHERE content_type_id + 0 = ANY(%(entry_types)s) AND (title || body) @@ query
         OFFSET 0
     ) AS entries
-    JOIN ({pages}) AS pages ON entries.object_id = pages.id::varchar(50)
+    JOIN ({pages}) AS pages ON entries.page_id = pages.id
 )
 SELECT NULL::integer, content_type_id, COUNT(*) FROM hits GROUP BY content_type_id
 UNION ALL
