@@ -123,13 +123,25 @@ FEATURE_COLUMNS = (
 )
 
 
+# What json.dumps(..., ensure_ascii=False) uses for strings (in C where available).
+_string = json.encoder.encode_basestring
+_compact = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
 def feature_collection_json(profiles, request):
-    """The FeatureCollection as a JSON string, from one query without page instances."""
+    """The FeatureCollection as compact JSON text, from one query without page instances.
+
+    Each feature is written as text, with the few objects that repeat (municipality, period) encoded
+    once: a nested dict per feature and one json.dumps over 2,000 of them took twice as long.
+    Key order and value formats are those json.dumps gives (floats by repr, None as null).
+    """
     root_url, page_path = site_page_paths(request)
     # One reverse() for all: the detail URL differs only in the id.
     marker = 987654321
     detail_head, detail_tail = reverse("wagtailapi:pages:detail", args=[marker]).rsplit(str(marker), 1)
     api_head = request.build_absolute_uri(detail_head)
+    municipalities = {None: "null"}
+    periods = {}
     features = []
     for (
         pk,
@@ -148,33 +160,28 @@ def feature_collection_json(profiles, request):
         coordinates = lng_lat(location)
         if coordinates is None:
             continue
+        if not municipality_live:
+            municipality_id = None
+        municipality = municipalities.get(municipality_id)
+        if municipality is None:
+            municipality = municipalities[municipality_id] = _compact(
+                {"id": municipality_id, "title": municipality_title, "slug": municipality_slug}
+            )
+        period = periods.get((start_year, end_year))
+        if period is None:
+            period = periods[start_year, end_year] = _compact(
+                {"start_year": start_year, "end_year": end_year, "display": period_display(start_year, end_year)}
+            )
+        url = _string(root_url + page_path(url_path)) if root_url else "null"
+        api_url = _string(f"{api_head}{pk}{detail_tail}")
+        # RFC 7946: positions are [longitude, latitude].
         features.append(
-            {
-                "type": "Feature",
-                "id": pk,
-                # RFC 7946: positions are [longitude, latitude].
-                "geometry": {"type": "Point", "coordinates": coordinates},
-                "properties": {
-                    "title": title,
-                    "url": root_url + page_path(url_path) if root_url else None,
-                    "api_url": f"{api_head}{pk}{detail_tail}",
-                    "status": status,
-                    "municipality": (
-                        {"id": municipality_id, "title": municipality_title, "slug": municipality_slug}
-                        if municipality_id is not None and municipality_live
-                        else None
-                    ),
-                    "period": {
-                        "start_year": start_year,
-                        "end_year": end_year,
-                        "display": period_display(start_year, end_year),
-                    },
-                    "teaser": teaser,
-                },
-            }
+            f'{{"type":"Feature","id":{int(pk)},"geometry":{{"type":"Point","coordinates":'
+            f"[{float(coordinates[0])!r},{float(coordinates[1])!r}]}},"
+            f'"properties":{{"title":{_string(title)},"url":{url},"api_url":{api_url},"status":{_string(status)},'
+            f'"municipality":{municipality},"period":{period},"teaser":{_string(teaser)}}}}}'
         )
-    # Compact separators: whitespace was a sixth of the body.
-    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, separators=(",", ":"))
+    return '{"type":"FeatureCollection","features":[' + ",".join(features) + "]}"
 
 
 @require_safe
