@@ -38,20 +38,30 @@ def site_page_paths(request):
 
     Gives what `page.get_url_parts()` gives for a page below the request's site root (Wagtail prefers
     the request's site when a page belongs to several), minus a site lookup and a reverse() per page.
+    Without a site for the request (a preview on an unknown host), a page gets the path within the
+    first site that holds it, and the root URL is None.
     """
-    site = Site.find_for_request(request)
-    if site is None:
-        return None, None
-    root = next((entry for entry in Site.get_site_root_paths() if entry.site_id == site.pk), None)
-    if root is None:
-        return None, None
     prefix = reverse("wagtail_serve", args=("",))
+    roots = Site.get_site_root_paths()
+    site = Site.find_for_request(request)
+    root = next((entry for entry in roots if site is not None and entry.site_id == site.pk), None)
+
+    def quoted(path):
+        # Slugs are nearly always plain ASCII, which quote() would return unchanged, only slower.
+        return path if _PLAIN_PATH.fullmatch(path) else quote(path, safe=_PATH_SAFE)
+
+    if root is None:
+
+        def any_site_path(url_path):
+            entry = next((entry for entry in roots if url_path.startswith(entry.root_path)), None)
+            return quoted(prefix + url_path[len(entry.root_path) :]) if entry else None
+
+        return None, any_site_path
+
     cut = len(root.root_path)
 
     def page_path(url_path):
-        path = prefix + url_path[cut:]
-        # Slugs are nearly always plain ASCII, which quote() would return unchanged, only slower.
-        return path if _PLAIN_PATH.fullmatch(path) else quote(path, safe=_PATH_SAFE)
+        return quoted(prefix + url_path[cut:])
 
     return root.root_url, page_path
 
