@@ -13,13 +13,13 @@ Differences from Wagtail's stock endpoints, each for a reason:
 from collections import defaultdict
 from functools import cache
 
+from django.conf import settings
 from django.db import models
 from django.http import Http404
 from django.urls import NoReverseMatch
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from rest_framework.fields import Field, SkipField
-from wagtail.api.querysets import get_public_pages_queryset
 from wagtail.api.utils import get_base_url
 from wagtail.api.v2.filters import (
     AncestorOfFilter,
@@ -33,19 +33,21 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import DetailUrlField, PageHtmlUrlField, PageParentField, PageSerializer
 from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.api.validators import SiteFilterValidator
 from wagtail.documents.api.v2.serializers import DocumentSerializer
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from home.api_visibility import anonymous, restricted_collection_ids
 from home.blocks import RENDITION_SPECS
 from home.geo import PointField
 from home.preview import preview_endpoint
 from home.serializers import TAG_LISTS_ATTR, LocationSerializer
+from home.shared_lookups import shared
 from newsroom.models import EventPage
 from profiles.models import DistrictProfilePage
 from search.api_filters import SiteSearchFilter
@@ -107,6 +109,36 @@ def attach_tag_lists(pages):
                 loaded[page_id][tag_id] = (tag_id, name, slug)
             for page in items:
                 page.__dict__.setdefault(TAG_LISTS_ATTR, {})[field.name] = list(loaded[page.pk].values())
+
+
+def anonymous_view_restrictions(request):
+    """(path, depth) of every page an anonymous visitor may not see, shared per content generation.
+
+    Saving or deleting a view restriction and moving or deleting a page start a new generation
+    (home.page_cache), so the list cannot outlive the restrictions it was read from.
+    """
+
+    def build():
+        restrictions = PageViewRestriction.objects.select_related("page")
+        return tuple((r.page.path, r.page.depth) for r in restrictions if not r.accept_request(request))
+
+    return shared(request, ("api-anonymous-view-restrictions",), build)
+
+
+def public_pages_queryset(request):
+    """Wagtail's get_public_pages_queryset for an anonymous request, without reading the restrictions each time."""
+    queryset = Page.objects.all().live()
+    for path, depth in anonymous_view_restrictions(request):
+        # Page.not_descendant_of(restricted page, inclusive=True)
+        queryset = queryset.exclude(models.Q(path__startswith=path) & models.Q(depth__gte=depth))
+    site = SiteFilterValidator(site=request.GET.get("site"), request=request).site_obj
+    if not site:
+        return queryset.none()
+    public = queryset.descendant_of(site.root_page, inclusive=True)
+    if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        for translation in site.root_page.get_translations():
+            public |= queryset.descendant_of(translation, inclusive=True)
+    return public
 
 
 class _RequestLookups:
@@ -204,7 +236,7 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
             # One copy per request, so that Wagtail's site lookup cached on it is reused.
             self._anonymous_request = anonymous(self.request)
         try:
-            queryset = get_public_pages_queryset(self._anonymous_request)
+            queryset = public_pages_queryset(self._anonymous_request)
         except Http404 as error:  # raised by Wagtail for an unknown ?site=
             raise BadRequestError("site not found") from error
         now = timezone.now()

@@ -170,3 +170,49 @@ def test_detail_names_its_parent_only_while_the_public_may_see_it(client, conten
     news = content["news"][0]
     assert client.get(f"/api/v2/pages/{news.pk}/").json()["meta"]["parent"]["id"] == news.get_parent().pk
     assert client.get(f"/api/v2/pages/{profile.pk}/").status_code == 404
+
+
+@pytest.mark.warm_shared_lookups
+@pytest.mark.parametrize("restriction_type", ["password", "login", "groups"])
+def test_a_new_view_restriction_hides_pages_at_once_with_shared_lookups(client, content, restriction_type):
+    """The restriction list is shared per content generation: adding or removing one starts a new one."""
+    from wagtail.models import PageViewRestriction
+
+    profile, municipality = content["profile"], content["municipality"]
+    assert profile.pk in {item["id"] for item in listing(client)["items"]}
+
+    restriction = PageViewRestriction.objects.create(
+        page=municipality, restriction_type=restriction_type, password="geheim"
+    )
+    assert not listing(client)["items"]
+    assert client.get(f"/api/v2/pages/{profile.pk}/").status_code == 404
+    assert client.get(f"/api/v2/pages/{municipality.pk}/").status_code == 404
+
+    restriction.delete()
+    assert profile.pk in {item["id"] for item in listing(client)["items"]}
+    assert client.get(f"/api/v2/pages/{profile.pk}/").status_code == 200
+
+
+@pytest.mark.warm_shared_lookups
+def test_moving_a_page_under_a_restricted_one_hides_it_at_once(client, content):
+    from wagtail.models import PageViewRestriction
+
+    profile = content["profile"]
+    PageViewRestriction.objects.create(page=content["news_index"], restriction_type="login")
+    assert client.get(f"/api/v2/pages/{profile.pk}/").status_code == 200
+    profile.move(content["news_index"], pos="last-child")
+    assert client.get(f"/api/v2/pages/{profile.pk}/").status_code == 404
+
+
+@pytest.mark.warm_shared_lookups
+def test_benchmark_requests_with_warm_shared_lookups(client, content):
+    """As in a running server process: the site and the view restrictions are already known."""
+    detail = f"/api/v2/pages/{content['profile'].pk}/"
+    client.get(LISTING)
+    client.get(detail)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(LISTING).status_code == 200
+    assert len(queries) == 6, [query["sql"] for query in queries]
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(detail).status_code == 200
+    assert len(queries) == 5, [query["sql"] for query in queries]
