@@ -7,6 +7,10 @@ Differences from Wagtail's stock endpoints, each for a reason:
 - listings never grow their query count with `limit`: locale, municipality, tags and image renditions
   are fetched in bulk, and StreamField and rich-text fields (whose references would cost queries per
   item) are served by the detail endpoint only.
+- cost per request (issue 7): the public page queryset is built once per request, the anonymous view
+  restrictions are shared per content generation, page URLs read the site root paths once per response,
+  and tags come as plain tuples; the output is Wagtail's, byte for byte
+  (tests/test_api_listing_representation.py).
 - images and documents: private collections are hidden (as in Wagtail), tags are fetched in bulk.
 """
 
@@ -73,7 +77,7 @@ def detail_only_field_names(model):
 
 
 def with_related_data(queryset):
-    """Fetch everything the serializers of `queryset.model` touch in a fixed number of queries."""
+    """Fetch what the serializers of `queryset.model` touch in a fixed number of queries (tags: attach_tag_lists)."""
     model = queryset.model
     queryset = queryset.select_related("locale")
     image_model = get_image_model()
