@@ -122,7 +122,7 @@ class Command(BaseCommand):
             for index, row in enumerate(chunk, start=start + offset + 1):
                 slug = row.pop("slug")
                 title = row.pop("title")
-                published = row.pop("_published", self.now)
+                published = row.pop("_published", None) or self.random_past_moment(3 * 365)
                 base_rows.append(
                     Page(
                         title=title,
@@ -258,7 +258,7 @@ class Command(BaseCommand):
                         "inhabitants": self.rng.randint(2_000, 60_000),
                         "area_ha": round(self.rng.uniform(20, 900), 1),
                         "sections": self.sections(),
-                        "_published": self.now - datetime.timedelta(days=self.rng.randint(0, 900)),
+                        "_published": self.random_past_moment(900),
                     }
                 )
             pages = self.bulk_pages(DistrictProfilePage, municipality, rows)
@@ -266,6 +266,10 @@ class Command(BaseCommand):
             done += len(numbers)
             self.progress("Stadtteilprofile", done, count)
         self.stdout.write("")
+
+    def random_past_moment(self, days):
+        """A moment within the last `days` days, to the second (publication times of generated pages)."""
+        return self.now - datetime.timedelta(seconds=self.rng.randint(0, days * 86_400))
 
     def body(self):
         return [{"type": "paragraph", "id": str(uuid.uuid4()), "value": paragraph(self.rng, 5)} for _ in range(3)]
@@ -285,6 +289,13 @@ class Command(BaseCommand):
                     "teaser": sentence(self.rng, 20),
                     "teaser_image_id": self.rng.choice(self.images).pk,
                     "body": self.body(),
+                    # Published on its date, at some moment of the day: listings order by these, and real
+                    # sites never publish thousands of pages in the same microsecond.
+                    "_published": min(
+                        self.now,
+                        timezone.make_aware(datetime.datetime.combine(date, datetime.time()))
+                        + datetime.timedelta(seconds=self.rng.randint(0, 86_399)),
+                    ),
                 }
             )
         self.tag(self.bulk_pages(NewsPage, index, rows, "Meldungen"), NewsPageTag)
