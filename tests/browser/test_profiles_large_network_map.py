@@ -5,19 +5,17 @@ import pytest
 
 from profiles import listings
 from tests.browser.audits import run_axe, save_screenshot
-from tests.browser.test_public_pages import COMPLETED, RUNNING, content, open_page  # noqa: F401 (fixture)
+from tests.browser.test_public_pages import COMPLETED, RUNNING, content, open_page  # noqa: F401 (content: the fixture)
 
 pytestmark = pytest.mark.browser
 
 
+@pytest.mark.usefixtures("content")
 def test_map_loads_every_area_from_the_geojson_and_the_filter_updates_the_municipalities(
-    browser_page,
-    live_server,
-    content,
-    monkeypatch,  # noqa: F811 (the fixture imported above)
+    browser_page, live_server, monkeypatch
 ):
     monkeypatch.setattr(listings, "LARGE_NETWORK_AREAS", 2)
-    page = open_page(browser_page, live_server, content["stadtteilprofile"])
+    page = open_page(browser_page, live_server, "/stadtteilprofile/")
     assert page.locator("li[data-status]").count() == 0
     assert page.locator("li[data-municipality-counts] a").all_inner_texts() == ["Dortmund", "Gelsenkirchen"]
     assert page.request_log.outside == [], "requests left 127.0.0.1 before consent"
