@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import caches
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -103,12 +104,35 @@ def counts_by_type(per_content_type):
     return [(result_type, counts[result_type.slug]) for result_type in RESULT_TYPES]
 
 
+PROMOTED_QUERIES_KEY = "sitesearch:promoted-queries"
+
+
+def promoted_query_strings():
+    """The normalised query strings that have editors' picks, shared by all processes.
+
+    Most searches have no picks; knowing that from one small shared entry saves the picks query.
+    Cleared whenever a pick or a query record changes (signal_handlers.py).
+    """
+    cache = caches["shared"]
+    stored = cache.get(PROMOTED_QUERIES_KEY)
+    if stored is None:
+        stored = frozenset(SearchPromotion.objects.values_list("query__query_string", flat=True).distinct())
+        cache.set(PROMOTED_QUERIES_KEY, stored, 24 * 3600)
+    return stored
+
+
+def forget_promoted_query_strings():
+    caches["shared"].delete(PROMOTED_QUERIES_KEY)
+
+
 def promotions_for(query, pages):
     """Editors' picks for this query; internal pages only while a visitor may see them.
 
     Looked up by the normalised query string instead of `Query.get()`, which would create a
     query record for every search, including those the popular-searches report must not show.
     """
+    if normalise_query_string(query) not in promoted_query_strings():
+        return []
     return list(
         SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
         .filter(Q(page__isnull=True) | Q(page__in=pages.values("pk")))

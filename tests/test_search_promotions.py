@@ -41,6 +41,18 @@ def test_promoted_results_come_first(client, site_tree):
     assert "Alle Programme auf einen Blick." in response.content.decode()
 
 
+def test_a_new_pick_shows_at_once_and_a_removed_one_disappears(client, site_tree):
+    guide = factories.StandardPageFactory(parent=site_tree["home"], title="Förderwegweiser", slug="foerderung")
+    assert result_links(client.get("/suche/", {"q": "Förderwegweiser"})) == ["/foerderung/"]
+    assert "Empfehlungen der Redaktion" not in client.get("/suche/", {"q": "Dortmund"}).content.decode()
+
+    pick = promote("Dortmund", page=guide)
+    assert result_links(client.get("/suche/", {"q": "Dortmund"}))[0] == "/foerderung/"
+
+    pick.delete()
+    assert "/foerderung/" not in result_links(client.get("/suche/", {"q": "Dortmund"}))
+
+
 def test_a_promoted_page_that_matches_is_not_listed_twice(client, site_tree):
     news = factories.NewsPageFactory(parent=site_tree["news_index"], title="Quartiersfonds startet", slug="fonds")
     promote("Quartiersfonds", page=news)
