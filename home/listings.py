@@ -21,6 +21,23 @@ def public_only(queryset):
     return queryset.exclude(Exists(restricted_ancestor)).exclude(expire_at__lte=timezone.now())
 
 
+class KnownCount:
+    """A queryset whose length is already known, so the paginator needs no COUNT query of its own."""
+
+    def __init__(self, queryset, count):
+        self.queryset = queryset
+        self.total = count
+
+    def count(self):
+        return self.total
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, index):
+        return self.queryset[index]
+
+
 def paginate(request, items, per_page):
     """The requested page of `items`; a malformed `?page=` gives the first page, one past the end a 404."""
     paginator = Paginator(items, per_page)

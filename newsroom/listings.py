@@ -7,12 +7,12 @@ does not grow with the number of items.
 
 import itertools
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.http import Http404
 from django.utils import timezone
 from taggit.models import Tag
 
-from home.listings import paginate, public_only, querystring_without_page
+from home.listings import KnownCount, paginate, public_only, querystring_without_page
 from home.topics import related_pages
 
 from .dates import format_event_date, german_date, german_month
@@ -102,11 +102,13 @@ def event_index_context(index, request):
         events = events.exclude(upcoming_q()).order_by("-start", "-pk")
     else:
         events = events.filter(upcoming_q()).order_by("start", "pk")
-    cities = sorted(
-        {value for value in events.order_by().values_list("city", flat=True).distinct() if value}, key=str.lower
-    )
+    # One grouped query gives the city filter's choices and, unfiltered, the total for paging.
+    per_city = list(events.order_by().values_list("city").annotate(count=Count("pk")))
+    cities = sorted({value for value, _count in per_city if value}, key=str.lower)
     if city:
         events = events.filter(city__iexact=city)
+    else:
+        events = KnownCount(events, sum(count for _value, count in per_city))
     page = paginate(request, events, EVENTS_PER_PAGE)
     page.object_list = list(page.object_list)
     for event in page.object_list:

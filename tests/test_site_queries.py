@@ -76,9 +76,10 @@ LISTINGS = {
     "home": ("/", [add_news, add_events, add_profiles], 7),
     "news index": ("/aktuelles/", [add_news], 7),
     "news index by tag": ("/aktuelles/?tag=beteiligung", [add_news], 8),
-    "event index": ("/veranstaltungen/", [add_events], 8),
+    # Unfiltered, the per-city counts also give the total for paging; a city filter needs its own COUNT.
+    "event index": ("/veranstaltungen/", [add_events], 7),
     "event index by city": ("/veranstaltungen/?stadt=Köln", [add_events], 8),
-    "event archive": ("/veranstaltungen/?archiv=1", [add_past_events], 8),
+    "event archive": ("/veranstaltungen/?archiv=1", [add_past_events], 7),
     # Per-municipality counts first (they choose the layout, see profiles.listings), then the areas.
     "profile index": ("/stadtteilprofile/", [add_profiles], 7),
     "profile index filtered": ("/stadtteilprofile/?status=laufend", [add_profiles], 7),
