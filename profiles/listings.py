@@ -3,6 +3,10 @@
 The map data is a GeoJSON FeatureCollection embedded with `json_script` (id `map-data`), built
 from the same single query as the list below the map: no request per marker, none at all for
 the data. static/js/map.js draws it once the visitor agrees to load the tiles.
+
+A profile index with more than LARGE_NETWORK_AREAS areas lists its municipalities with their
+counts instead, and its map fetches /api/v2/profiles.geojson (cacheable, with ETag) rather than
+carrying every area in the page. Lists are built from value rows, not page instances.
 """
 
 import functools
