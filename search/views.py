@@ -147,7 +147,11 @@ def search(request):
     if not query or not (context.get("total") or context.get("promotions")):
         context.update(show_help=True, section_links=_section_links(pages))
     response = TemplateResponse(request, "search/search.html", context)
-    if not cacheable:
+    if cacheable:
+        # Only our own page cache may keep it: it reports its hits, so they count, and it forgets the
+        # page on publish. A CDN or Varnish would do neither.
+        patch_cache_control(response, max_age=0, s_maxage=0)
+    else:
         # Kept out of the shared page cache and CDNs: caching arbitrary query strings would let anyone
         # fill the cache, and without the page cache's hit signal cached searches would go uncounted.
         patch_cache_control(response, private=True)

@@ -71,7 +71,9 @@ def test_only_the_canonical_spelling_of_a_popular_search_may_be_cached(client, n
 
     # One-off searches never enter the shared cache; a query searched often enough today does.
     assert all("private" in response["Cache-Control"] for response in responses[:-1])
-    assert "private" not in responses[-1].get("Cache-Control", "")
+    assert "private" not in responses[-1]["Cache-Control"]
+    # Not for CDNs or Varnish: they would neither count the searches nor forget them on publish.
+    assert "s-maxage=0" in responses[-1]["Cache-Control"]
     assert "private" not in client.get("/suche/?q=Quartiersfest&typ=aktuelles").get("Cache-Control", "")
     for other_spelling in (
         "/suche/?q=quartiersfest+",
@@ -136,3 +138,20 @@ def test_counts_and_ranking_cost_one_query_on_postgres(client, site_tree):
     assert len(index_queries) == 1
     # Repeated searches are counted in the cache, not in the database.
     assert not [query["sql"] for query in captured if "searchpromotions_querydailyhits" in query["sql"]]
+
+
+@pytest.mark.skipif(
+    not hasattr(page_cache, "page_cache_hit"), reason="home/page_cache.py does not report its hits (yet)"
+)
+def test_popular_searches_come_from_the_page_cache_and_still_count(client, news, settings):
+    settings.PAGE_CACHE = True
+    for _ in range(CACHE_AFTER_SEARCHES):
+        assert client.get("/suche/?q=Quartiersfest")["X-Page-Cache"] == "miss"
+
+    cached = client.get("/suche/?q=Quartiersfest")
+    other_spelling = client.get("/suche/?q=Quartiersfest&x=1")
+    popular.fold()
+
+    assert cached["X-Page-Cache"] == "hit"
+    assert other_spelling["X-Page-Cache"] == "miss"
+    assert hits_today() == CACHE_AFTER_SEARCHES + 2
