@@ -10,6 +10,7 @@ from wagtail.models import Page, PageLogEntry
 
 from profiles.models import DistrictProfilePage
 from tests import factories
+from tests.site_content import make_private
 
 URL = "/api/v2/profiles.geojson"
 
@@ -129,3 +130,10 @@ def test_profiles_without_a_valid_point_are_left_out(client, profiles):
     titles = sorted(feature["properties"]["title"] for feature in client.get(URL).json()["features"])
     # "POINT(lng lat)" without the SRID is valid too.
     assert titles == ["Gebiet 3", "Hörde", "Nordstadt"]
+
+
+@pytest.mark.warm_shared_lookups
+def test_a_new_view_restriction_hides_profiles_at_once_with_shared_lookups_warm(client, profiles):
+    assert len(client.get(URL).json()["features"]) == 2
+    make_private(profiles["municipality"])
+    assert client.get(URL).json()["features"] == []
