@@ -123,8 +123,10 @@ def anonymous_view_restrictions(request):
     """
 
     def build():
+        # Judged for an anonymous copy whatever the caller passes: the result is shared with every visitor.
+        visitor = anonymous(request)
         restrictions = PageViewRestriction.objects.select_related("page")
-        return tuple((r.page.path, r.page.depth) for r in restrictions if not r.accept_request(request))
+        return tuple((r.page.path, r.page.depth) for r in restrictions if not r.accept_request(visitor))
 
     return shared(request, ("api-anonymous-view-restrictions",), build)
 

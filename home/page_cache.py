@@ -22,12 +22,16 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django.dispatch import Signal
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import parse_http_date_safe
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 GENERATION_KEY = "pagecache:generation"
+# Sent for every answer served from the cache (sender=PageCacheMiddleware, request=...): the view never
+# runs then, and the search counts popular searches that way (search/popular.py).
+page_cache_hit = Signal()
 EXCLUDED_PREFIXES = ("/admin/", "/api/v3/", "/api/v2/page_preview/", "/documents/", "/django-admin/", "/health/")
 
 
@@ -145,6 +149,7 @@ class PageCacheMiddleware:
             if stored is not None:
                 local_copies.put(key, current_generation, stored, settings.PAGE_CACHE_SECONDS)
         if stored is not None:
+            page_cache_hit.send(sender=PageCacheMiddleware, request=request)
             response = thaw(stored)
             # Clients revalidating (ETag / Last-Modified, e.g. of the GeoJSON) still get their 304.
             last_modified = parse_http_date_safe(response.get("Last-Modified", ""))

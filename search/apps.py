@@ -15,12 +15,10 @@ class SearchConfig(AppConfig):
 
     @staticmethod
     def _count_page_cache_hits():
-        # Searches served from the page cache never reach the view; the page cache's hit signal (if this
-        # version of home/page_cache.py has one) lets them count for the editors' report all the same.
-        from home import page_cache
+        # Searches served from the page cache never reach the view; the page cache's hit signal lets them
+        # count for the editors' report all the same.
+        from home.page_cache import page_cache_hit
 
         from .popular import on_page_cache_hit
 
-        signal = getattr(page_cache, "page_cache_hit", None)
-        if signal is not None:
-            signal.connect(on_page_cache_hit, dispatch_uid="sitesearch-count-cached-search")
+        page_cache_hit.connect(on_page_cache_hit, dispatch_uid="sitesearch-count-cached-search")

@@ -69,9 +69,8 @@ def _queryset_results(pages, query, result_type, page_param):
 
 
 def page_cache_counts_searches():
-    """Whether the page cache reports its hits (home.page_cache.page_cache_hit), so cached searches count."""
-    signal = getattr(page_cache, "page_cache_hit", None)
-    return signal is not None and signal.has_listeners()
+    """Whether cached searches still count: the search app listens to home.page_cache.page_cache_hit."""
+    return page_cache.page_cache_hit.has_listeners()
 
 
 def _canonical_query_strings(query, result_type, page_number):

@@ -194,6 +194,24 @@ def test_a_new_view_restriction_hides_pages_at_once_with_shared_lookups(client, 
 
 
 @pytest.mark.warm_shared_lookups
+def test_an_editor_asking_first_does_not_open_restricted_pages_to_everyone(client, content):
+    """The shared restriction list is judged for an anonymous visitor, whoever's request builds it."""
+    from django.contrib.auth import get_user_model
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(page=content["municipality"], restriction_type="login")
+    editor = get_user_model().objects.create_superuser("chefin", "chefin@example.org", "pw")
+    client.force_login(editor)
+    client.get("/api/v2/pages/?type=profiles.DistrictProfilePage")  # builds the shared list
+    client.get("/api/v2/profiles.geojson")
+    client.logout()
+
+    assert not listing(client)["items"]
+    assert client.get(f"/api/v2/pages/{content['profile'].pk}/").status_code == 404
+    assert client.get("/api/v2/profiles.geojson").json()["features"] == []
+
+
+@pytest.mark.warm_shared_lookups
 def test_moving_a_page_under_a_restricted_one_hides_it_at_once(client, content):
     from wagtail.models import PageViewRestriction
 
