@@ -13,6 +13,7 @@ process; it only saves fetching and unpickling the body from Redis, which for la
 """
 
 import hashlib
+import re
 import secrets
 import threading
 import time
@@ -26,6 +27,7 @@ from django.dispatch import Signal
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import parse_http_date_safe
+from django.utils.text import compress_string
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 GENERATION_KEY = "pagecache:generation"
@@ -97,7 +99,7 @@ class LocalCopies:
             return entry[1]
 
     def put(self, key, current_generation, stored, timeout):
-        size = len(stored[2])
+        size = stored_size(stored)
         if size > self.max_bytes // 4:
             return
         with self.lock:
@@ -112,22 +114,50 @@ class LocalCopies:
 
     def _drop(self, key):
         _expires, stored = self.entries.pop(key)
-        self.size -= len(stored[2])
+        self.size -= stored_size(stored)
 
 
 local_copies = LocalCopies(max_bytes=settings.PAGE_CACHE_LOCAL_BYTES)
 
 
+# Bodies from this size on are also kept gzip-compressed, compressed once when stored: a 1 MB GeoJSON
+# shrinks about tenfold, and moving the bytes is what limits serving it from the cache.
+COMPRESS_MIN_BYTES = 1024
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+
+
 def freeze(response):
-    """What the caches store: status, headers and body; cheaper to pickle than the response object."""
-    return (response.status_code, list(response.items()), response.content)
+    """What the caches store: status, headers, body and its gzip copy (or None); cheaper to pickle than
+    the response object. Adds `Vary: Accept-Encoding` to `response` when there is a gzip copy."""
+    content = response.content
+    compressed = None
+    if len(content) >= COMPRESS_MIN_BYTES and not response.has_header("Content-Encoding"):
+        compressed = compress_string(content)
+        if len(compressed) >= len(content):
+            compressed = None
+        else:
+            patch_vary_headers(response, ["Accept-Encoding"])
+    return (response.status_code, list(response.items()), content, compressed)
 
 
-def thaw(stored):
-    status, headers, content = stored
-    response = HttpResponse(content, status=status)
+def stored_size(stored):
+    return len(stored[2]) + len(stored[3] or b"")
+
+
+def thaw(stored, request):
+    """The stored answer as a response: gzip-compressed when there is a copy and the client accepts it."""
+    status, headers, content, compressed = stored
+    use_gzip = compressed is not None and ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", ""))
+    response = HttpResponse(compressed if use_gzip else content, status=status)
     for name, value in headers:
         response[name] = value
+    if use_gzip:
+        response["Content-Encoding"] = "gzip"
+        response["Content-Length"] = str(len(compressed))
+        # As Django's GZipMiddleware does: the compressed body is not byte-identical, so the ETag is weak.
+        etag = response.get("ETag")
+        if etag and etag.startswith('"'):
+            response["ETag"] = "W/" + etag
     return response
 
 
@@ -150,7 +180,7 @@ class PageCacheMiddleware:
                 local_copies.put(key, current_generation, stored, settings.PAGE_CACHE_SECONDS)
         if stored is not None:
             page_cache_hit.send(sender=PageCacheMiddleware, request=request)
-            response = thaw(stored)
+            response = thaw(stored, request)
             # Clients revalidating (ETag / Last-Modified, e.g. of the GeoJSON) still get their 304.
             last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
             response = get_conditional_response(
@@ -195,7 +225,8 @@ class PageCacheMiddleware:
     @staticmethod
     def key(request, current_generation):
         digest = hashlib.sha256(f"{request.get_host()}|{request.get_full_path()}".encode()).hexdigest()
-        return f"pagecache:{current_generation}:{request.method}:{digest}"
+        # The version names the format of the stored tuple (freeze): entries of an older format are ignored.
+        return f"pagecache:v2:{current_generation}:{request.method}:{digest}"
 
 
 def connect_signals():

@@ -143,3 +143,24 @@ def test_flushing_the_shared_cache_also_retires_local_copies(client, cached_site
     response = client.get("/aktuelles/meldung/")
     assert response["X-Page-Cache"] == "miss"
     assert "Nach dem Leeren" in response.content.decode()
+
+
+def test_clients_accepting_gzip_get_the_compressed_copy(client, cached_site):
+    import gzip
+
+    for number in range(5):  # a GeoJSON worth compressing
+        factories.DistrictProfilePageFactory(parent=cached_site["municipality"], title=f"Gebiet {number}")
+    plain = client.get("/api/v2/profiles.geojson")
+    packed = client.get("/api/v2/profiles.geojson", HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    again_plain = client.get("/api/v2/profiles.geojson")
+
+    assert packed["X-Page-Cache"] == "hit" and packed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(packed.content) == plain.content
+    assert int(packed["Content-Length"]) == len(packed.content) < len(plain.content)
+    assert "Content-Encoding" not in again_plain and again_plain.content == plain.content
+    for response in (plain, packed, again_plain):
+        assert "Accept-Encoding" in response["Vary"]
+    # The compressed body is another representation: a weak ETag, and revalidation still answers 304.
+    assert packed["ETag"] == "W/" + plain["ETag"]
+    revalidated = client.get("/api/v2/profiles.geojson", HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=packed["ETag"])
+    assert revalidated.status_code == 304
