@@ -35,7 +35,7 @@ from wagtail.api.v2.filters import (
 )
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import DetailUrlField, PageHtmlUrlField, PageParentField, PageSerializer
-from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
+from wagtail.api.v2.utils import BadRequestError, page_models_from_string, parse_fields_parameter
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.api.validators import SiteFilterValidator
 from wagtail.documents.api.v2.serializers import DocumentSerializer
@@ -131,9 +131,12 @@ def anonymous_view_restrictions(request):
     return shared(request, ("api-anonymous-view-restrictions",), build)
 
 
-def public_pages_queryset(request):
-    """Wagtail's get_public_pages_queryset for an anonymous request, without reading the restrictions each time."""
-    queryset = Page.objects.all().live()
+def public_pages_queryset(request, model=Page):
+    """Wagtail's get_public_pages_queryset for an anonymous request, without reading the restrictions each time.
+
+    With a Page subclass as `model`, the same conditions apply to its pages' tree columns directly.
+    """
+    queryset = model.objects.all().live()
     for path, depth in anonymous_view_restrictions(request):
         # Page.not_descendant_of(restricted page, inclusive=True)
         queryset = queryset.exclude(models.Q(path__startswith=path) & models.Q(depth__gte=depth))
@@ -237,12 +240,12 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
             self._base_queryset = self._public_pages()
         return self._base_queryset
 
-    def _public_pages(self):
+    def _public_pages(self, model=Page):
         if not hasattr(self, "_anonymous_request"):
             # One copy per request, so that Wagtail's site lookup cached on it is reused.
             self._anonymous_request = anonymous(self.request)
         try:
-            queryset = public_pages_queryset(self._anonymous_request)
+            queryset = public_pages_queryset(self._anonymous_request, model)
         except Http404 as error:  # raised by Wagtail for an unknown ?site=
             raise BadRequestError("site not found") from error
         now = timezone.now()
@@ -268,9 +271,26 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
             self._queryset = self._build_queryset()
         return self._queryset.all()
 
-    def _build_queryset(self):
+    def requested_model(self):
+        """The one page type asked for (`type`, or implied by the filters); None for several, Page or an error."""
         model = self.implied_model()
-        if model is not None:
+        if model is None and "type" in self.request.GET:
+            try:
+                models = page_models_from_string(self.request.GET["type"])
+            except (LookupError, ValueError):
+                return None  # Wagtail answers this with a 400
+            model = models[0] if len(models) == 1 else None
+        return None if model is Page else model
+
+    def _build_queryset(self):
+        model = self.requested_model()
+        if model is not None and "search" not in self.request.GET:
+            # Wagtail selects `model.objects.filter(pk__in=<public pages>)`: the same rows, but PostgreSQL
+            # then walked the whole page tree in path order to find the first pages of the type. The type
+            # condition is implied by the join on the model's table; with it the pages are read in path
+            # order from the (content_type_id, path) index of home/migrations/0005.
+            queryset = self._public_pages(model).type(model)
+        elif model is not None:
             queryset = model.objects.filter(pk__in=self.get_base_queryset().values_list("pk", flat=True))
         else:
             queryset = super().get_queryset()
