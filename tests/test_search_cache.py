@@ -18,8 +18,10 @@ from tests import factories
 
 
 @pytest.fixture(autouse=True)
-def fresh_search_counters():
+def fresh_search_counters(monkeypatch):
     caches["shared"].clear()
+    monkeypatch.setattr(popular, "_pending", {})
+    monkeypatch.setattr(popular, "_next_flush", 0.0)
 
 
 @pytest.fixture
@@ -97,6 +99,67 @@ def test_searches_answered_from_the_page_cache_still_count(news, page_cache_hit_
     popular.fold()
 
     assert hits_today() == 2
+
+
+def test_cached_hits_are_counted_in_the_process_and_flushed_in_one_go(news, page_cache_hit_signal, monkeypatch):
+    factory = RequestFactory()
+    flushes = []
+    add = popular._add
+    monkeypatch.setattr(popular, "_add", lambda amounts: flushes.append(dict(amounts)) or add(amounts))
+
+    def cached_hit(query="Quartiersfest"):
+        page_cache_hit_signal.send(sender=None, request=factory.get("/suche/", {"q": query}))
+
+    # The first cached hit a process sees is flushed at once; a cached page that outlived the day it was
+    # stored on makes it the day's first search, which goes to the report at once.
+    cached_hit()
+    assert popular.searches_today("Quartiersfest") == 1
+    assert hits_today() == 1
+
+    # Further hits within FLUSH_SECONDS cost no cache round trip and wait in the process.
+    for _ in range(3):
+        cached_hit()
+    cached_hit("quartiersfest ")  # another spelling of the same query
+    assert len(flushes) == 1
+    assert popular.searches_today("Quartiersfest") == 1
+
+    # The next hit after FLUSH_SECONDS adds them all in one flush.
+    monkeypatch.setattr(popular, "_next_flush", 0.0)
+    cached_hit()
+    assert len(flushes) == 2
+    assert popular.searches_today("Quartiersfest") == 6
+
+    popular.fold()
+    assert hits_today() == 6
+
+
+def test_a_fold_and_the_process_exit_flush_the_cached_hits_not_yet_counted(news, page_cache_hit_signal):
+    factory = RequestFactory()
+    for _ in range(3):
+        page_cache_hit_signal.send(sender=None, request=factory.get("/suche/", {"q": "Quartiersfest"}))
+    assert popular.searches_today("Quartiersfest") == 1  # the first one was flushed at once
+
+    popular.fold()
+    assert hits_today() == 3
+
+    page_cache_hit_signal.send(sender=None, request=factory.get("/suche/", {"q": "Quartiersfest"}))
+    popular._flush_at_exit()
+    assert popular.searches_today("Quartiersfest") == 4
+    popular.fold()
+    assert hits_today() == 4
+
+
+def test_cached_hits_keep_counting_with_searches_that_reach_the_view(client, news, page_cache_hit_signal):
+    for _ in range(CACHE_AFTER_SEARCHES):
+        client.get("/suche/?q=Quartiersfest")
+    factory = RequestFactory()
+    for _ in range(2):
+        page_cache_hit_signal.send(sender=None, request=factory.get("/suche/", {"q": "Quartiersfest"}))
+    client.get("/suche/?q=Quartiersfest")  # after a publish the page is built again and counted at once
+
+    popular.fold()
+    assert hits_today() == CACHE_AFTER_SEARCHES + 3
+    assert list(Query.objects.values_list("query_string", flat=True)) == ["quartiersfest"]
 
 
 needs_postgres = pytest.mark.skipif(connection.vendor != "postgresql", reason="the fast path is PostgreSQL only")
