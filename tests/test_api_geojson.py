@@ -1,6 +1,7 @@
 """/api/v2/profiles.geojson: an RFC 7946 FeatureCollection that clients can revalidate cheaply."""
 
 import datetime
+import json
 
 import pytest
 from django.db import connection
@@ -137,3 +138,77 @@ def test_a_new_view_restriction_hides_profiles_at_once_with_shared_lookups_warm(
     assert len(client.get(URL).json()["features"]) == 2
     make_private(profiles["municipality"])
     assert client.get(URL).json()["features"] == []
+
+
+def reference_body(pages):
+    """The collection as a plain json.dumps over dicts built from page instances, in the endpoint's order."""
+    from django.core.exceptions import ValidationError
+
+    from home.geo import parse_point
+
+    features = []
+    for page in pages:
+        try:
+            point = parse_point(page.location)
+        except ValidationError:
+            point = None
+        if point is None:
+            continue
+        municipality = page.municipality
+        features.append(
+            {
+                "type": "Feature",
+                "id": page.pk,
+                "geometry": {"type": "Point", "coordinates": [round(point[1], 5), round(point[0], 5)]},
+                "properties": {
+                    "title": page.title,
+                    "url": page.get_full_url(),
+                    "api_url": f"http://testserver/api/v2/pages/{page.pk}/",
+                    "status": page.status,
+                    "municipality": (
+                        {"id": municipality.pk, "title": municipality.title, "slug": municipality.slug}
+                        if municipality is not None and municipality.live
+                        else None
+                    ),
+                    "period": {
+                        "start_year": page.start_year,
+                        "end_year": page.end_year,
+                        "display": page.period_display,
+                    },
+                    "teaser": page.teaser,
+                },
+            }
+        )
+    collection = {"type": "FeatureCollection", "features": features}
+    return json.dumps(collection, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def test_body_is_byte_for_byte_a_plain_json_dump(client, profiles):
+    """The hand-written JSON text equals json.dumps, also for escapes, nulls, repeats and odd numbers."""
+    draft_town = factories.MunicipalityPageFactory(parent=profiles["profile_index"], title="Entwurf", slug="entwurf")
+    draft_town.unpublish()
+    other_town = factories.MunicipalityPageFactory(
+        parent=profiles["profile_index"], title='Köln "am Rhein"\\', slug="koeln"
+    )
+    odd = [
+        (profiles["municipality"], 'Zitat "innen" \\ und\tTab', "zitat", "SRID=4326;POINT(7 51)", 'Zeile\neins\u2028"'),
+        (profiles["municipality"], "Ümlaut ß 🏠", "süd-ost", "SRID=4326;POINT(-0.000001 -0.1234567)", ""),
+        (other_town, "</script><b>", "script", "POINT(179.999999 89.9999999)", "\x01\x1f"),
+        (other_town, "Gleich", "gleich-a", "SRID=4326;POINT(6.95 50.94)", "x"),
+        (other_town, "Gleich", "gleich-b", "SRID=4326;POINT(6.95 50.94)", "x"),
+        (draft_town, "Unter Entwurf", "unter-entwurf", "SRID=4326;POINT(1.000001 2.5)", "y"),
+    ]
+    for parent, title, slug, location, teaser in odd:
+        page = factories.DistrictProfilePageFactory(parent=parent, title=title, slug=slug, teaser=teaser, end_year=2030)
+        page.save_revision().publish()
+        # Stored as imports may store them, whatever the editor's validation would accept.
+        DistrictProfilePage.objects.filter(pk=page.pk).update(location=location)
+    for query in ["", "?status=laufend", "?status=abgeschlossen"]:
+        status = query.partition("=")[2]
+        pages = DistrictProfilePage.objects.live().order_by("title", "pk")
+        if status:
+            pages = pages.filter(status=status)
+        response = client.get(URL + query)
+        assert response.status_code == 200
+        assert len(response.json()["features"]) >= (1 if status else 8)
+        assert response.content == reference_body(pages), query
