@@ -1,24 +1,35 @@
 """Listing helpers shared by the page contexts: privacy filtering, paging and the home page's teasers."""
 
 from django.core.paginator import EmptyPage, Paginator
-from django.db.models import Exists, F, OuterRef
-from django.db.models.functions import Length, Substr
 from django.http import Http404
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 
+def restricted_paths():
+    """Tree paths of the pages that carry a view restriction (of any kind), shared per content generation.
+
+    Saving or deleting a restriction and moving a page start a new generation (home.page_cache), so the
+    list cannot outlive what it was read from. There are usually none or a handful.
+    """
+    from .shared_lookups import shared
+
+    return shared(
+        None, ("restricted-paths",), lambda: tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
+    )
+
+
 def public_only(queryset):
     """Exclude expired pages and pages inside a private section (a restricted page or a descendant of one).
 
-    Same result as `PageQuerySet.public()`, but as a subquery: `public()` first loads every
-    restriction in a query of its own, on each call, and a page with three listings paid three times.
+    Same result as `PageQuerySet.public()`, which loads every restriction in a query of its own on each
+    call (a page with three listings paid three times); here the list is shared per content generation,
+    and with no restrictions at all (the usual case) the query carries no extra condition.
     """
-    restricted_ancestor = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length(F("page__path")))
-    )
+    for path in restricted_paths():
+        queryset = queryset.exclude(path__startswith=path)
     # Expiry normally unpublishes via `publish_scheduled`; until that runs the page is still `live`.
-    return queryset.exclude(Exists(restricted_ancestor)).exclude(expire_at__lte=timezone.now())
+    return queryset.exclude(expire_at__lte=timezone.now())
 
 
 class KnownCount:

@@ -8,6 +8,7 @@ A page's own content is never kept here: a page-cache miss still renders it afre
 """
 
 import threading
+from contextvars import ContextVar
 
 from django.http.request import split_domain_port
 from wagtail.models import Site
@@ -16,12 +17,15 @@ from .page_cache import generation
 
 _lock = threading.Lock()
 _store = {"generation": None, "values": {}}
+# The generation of the request being answered, for code that has no request at hand (listings).
+_request_generation = ContextVar("request_generation", default=None)
 
 
 def current_generation(request):
     """The content generation, read once per request."""
     if request is None:
-        return generation()
+        value = _request_generation.get()
+        return value if value is not None else generation()
     if not hasattr(request, "_content_generation"):
         request._content_generation = generation()
     return request._content_generation
@@ -73,6 +77,11 @@ class SiteLookupMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not request.path.startswith(SKIPPED_PREFIXES):
-            request._wagtail_site = site_for_request(request)
-        return self.get_response(request)
+        if request.path.startswith(SKIPPED_PREFIXES):
+            return self.get_response(request)
+        request._wagtail_site = site_for_request(request)
+        token = _request_generation.set(request._content_generation)
+        try:
+            return self.get_response(request)
+        finally:
+            _request_generation.reset(token)

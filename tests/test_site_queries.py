@@ -73,18 +73,18 @@ def add_profiles(site_tree, count, tag="Beteiligung"):
 
 # (url, builder adding n listed items, exact number of queries)
 LISTINGS = {
-    "home": ("/", [add_news, add_events, add_profiles], 7),
-    "news index": ("/aktuelles/", [add_news], 7),
-    "news index by tag": ("/aktuelles/?tag=beteiligung", [add_news], 8),
+    "home": ("/", [add_news, add_events, add_profiles], 8),
+    "news index": ("/aktuelles/", [add_news], 8),
+    "news index by tag": ("/aktuelles/?tag=beteiligung", [add_news], 9),
     # Unfiltered, the per-city counts also give the total for paging; a city filter needs its own COUNT.
-    "event index": ("/veranstaltungen/", [add_events], 7),
-    "event index by city": ("/veranstaltungen/?stadt=Köln", [add_events], 8),
-    "event archive": ("/veranstaltungen/?archiv=1", [add_past_events], 7),
+    "event index": ("/veranstaltungen/", [add_events], 8),
+    "event index by city": ("/veranstaltungen/?stadt=Köln", [add_events], 9),
+    "event archive": ("/veranstaltungen/?archiv=1", [add_past_events], 8),
     # Per-municipality counts first (they choose the layout, see profiles.listings), then the areas.
-    "profile index": ("/stadtteilprofile/", [add_profiles], 7),
-    "profile index filtered": ("/stadtteilprofile/?status=laufend", [add_profiles], 7),
-    "municipality": ("/stadtteilprofile/dortmund/", [add_profiles], 6),
-    "topic": ("/themen/beteiligung/", [add_news, add_events, add_profiles], 5),
+    "profile index": ("/stadtteilprofile/", [add_profiles], 8),
+    "profile index filtered": ("/stadtteilprofile/?status=laufend", [add_profiles], 8),
+    "municipality": ("/stadtteilprofile/dortmund/", [add_profiles], 7),
+    "topic": ("/themen/beteiligung/", [add_news, add_events, add_profiles], 6),
 }
 
 
@@ -122,7 +122,7 @@ def test_news_page_query_count_with_related_items_and_full_body(client, site):
     with_five = count_queries(client, news.url)
     add_news(site, 45)
     add_events(site, 45)
-    assert (with_five, count_queries(client, news.url)) == (9, 9)
+    assert (with_five, count_queries(client, news.url)) == (10, 10)
 
 
 def test_event_page_query_count(client, site):
@@ -165,5 +165,34 @@ def test_home_with_featured_pages_and_footer_page_links(client, site):
         [{"type": "link", "value": {"text": "Über uns", "page": about.pk, "url": ""}}] * 3
     )
     settings.save()
-    assert count_queries(client, "/") == 9
+    assert count_queries(client, "/") == 10
     assert client.get("/").content.decode().count('class="card__title"') == 3
+
+
+@pytest.mark.warm_shared_lookups
+@pytest.mark.parametrize(
+    ("url", "builders", "cold", "warm"),
+    [
+        ("/", [add_news, add_events, add_profiles], 8, 4),
+        ("/aktuelles/", [add_news], 8, 4),
+        ("/veranstaltungen/", [add_events], 8, 4),
+    ],
+)
+def test_a_server_process_shares_site_footer_and_restrictions_between_requests(client, site, url, builders, cold, warm):
+    """Site, home page, footer (settings, legal pages) and the restriction list are kept per content
+    generation; a publish makes the next request pay them again."""
+    from home.shared_lookups import forget
+
+    for builder in builders:
+        builder(site, 5)
+    forget()
+    with CaptureQueriesContext(connection) as first:
+        assert client.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as second:
+        assert client.get(url).status_code == 200
+    assert (len(first), len(second)) == (cold, warm)
+
+    site["news_index"].save_revision().publish()
+    with CaptureQueriesContext(connection) as after_publish:
+        assert client.get(url).status_code == 200
+    assert len(after_publish) == cold
