@@ -16,6 +16,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
+from home.listings import restricted_paths
 from home.models import HomePage, StandardPage
 from newsroom.models import EventPage, NewsPage
 from profiles.models import DistrictProfilePage, MunicipalityPage
@@ -63,7 +64,11 @@ def _typed_content_type_ids():
 
 def searchable_pages(site):
     """Pages a visitor may find: live, not behind a privacy restriction, on this site."""
-    pages = Page.objects.live().public()
+    pages = Page.objects.live()
+    # As .public(), but with the restrictions read once per content generation instead of on every search.
+    # (Not home.listings.public_only(): the search backends cannot filter on expire_at.)
+    for path in restricted_paths():
+        pages = pages.exclude(path__startswith=path)
     if site is not None:
         pages = pages.in_site(site)
     return pages
