@@ -4,6 +4,7 @@ Clients (maps on municipal websites) poll this; `ETag` and `Last-Modified` let t
 304 and two cheap queries instead of downloading the collection again.
 """
 
+import functools
 import hashlib
 import json
 
@@ -38,29 +39,33 @@ class BadStatus(ValueError):
     pass
 
 
-def public_profiles(request):
-    """Live, unexpired district profiles of the request's site, outside every view restriction.
+def _state(request):
+    """Per-request memo: the moment that decides expiry, the selection, and what has been read of it."""
+    state = getattr(request, "_geojson", None)
+    if state is None:
+        state = request._geojson = {"now": timezone.now()}
+    return state
+
+
+def _selection(request):
+    """Live district profiles of the request's site outside every view restriction, expired ones included.
 
     Built once per request: the validators and the body both need it, and the restrictions are a query.
     """
-    cached = getattr(request, "_geojson_profiles", None)
-    if cached is None:
-        cached = request._geojson_profiles = _public_profiles(request)
-    return cached
+    state = _state(request)
+    if "selection" not in state:
+        state["selection"] = _build_selection(request)
+    return state["selection"]
 
 
-def _public_profiles(request):
+def _build_selection(request):
     status = request.GET.get("status")
     if status is not None and status not in STATUS_VALUES:
         raise BadStatus(f"status must be one of: {', '.join(STATUS_VALUES)}")
     site = Site.find_for_request(request)
     if site is None:
         return DistrictProfilePage.objects.none()
-    profiles = (
-        DistrictProfilePage.objects.live()
-        .descendant_of(site.root_page, inclusive=True)
-        .exclude(expire_at__lte=timezone.now())
-    )
+    profiles = DistrictProfilePage.objects.live().descendant_of(site.root_page, inclusive=True)
     # The API's list of what anonymous clients may not see, shared per content generation (a query less).
     from config.api import anonymous_view_restrictions  # config.api imports this app's models
 
@@ -72,44 +77,8 @@ def _public_profiles(request):
     return profiles
 
 
-def _fingerprint(request):
-    """Count, id sum and newest publication of the selection, computed once per request (empty if invalid)."""
-    cached = getattr(request, "_geojson_fingerprint", None)
-    if cached is None:
-        try:
-            cached = public_profiles(request).aggregate(
-                count=Count("pk"), ids=Sum("pk"), newest=Max("last_published_at")
-            )
-        except BadStatus:
-            cached = {}
-        request._geojson_fingerprint = cached
-    return cached
-
-
-def _etag(request):
-    fingerprint = _fingerprint(request)
-    if not fingerprint:
-        return None
-    newest = fingerprint["newest"].isoformat() if fingerprint["newest"] else "-"
-    key = f"{fingerprint['count']}|{newest}|{fingerprint['ids']}|{request.GET.get('status', '')}"
-    return hashlib.sha256(key.encode()).hexdigest()[:32]
-
-
-def _last_modified(request):
-    """The newest publication, or a later unpublish/delete/move/restriction/expiry (which lowers no maximum)."""
-    fingerprint = _fingerprint(request)
-    if not fingerprint:
-        return None
-    now = timezone.now()
-    candidates = [
-        fingerprint["newest"],
-        PageLogEntry.objects.filter(action__in=VISIBILITY_ACTIONS).aggregate(at=Max("timestamp"))["at"],
-        DistrictProfilePage.objects.filter(expire_at__lte=now).aggregate(at=Max("expire_at"))["at"],
-    ]
-    return max((moment for moment in candidates if moment is not None), default=None)
-
-
 # Columns of one feature, read as plain tuples: building 2,000 page instances cost most of the time.
+# The last two feed the validators, so that a full response reads the profiles once.
 FEATURE_COLUMNS = (
     "pk",
     "title",
@@ -126,23 +95,95 @@ FEATURE_COLUMNS = (
 )
 
 
-# What json.dumps(..., ensure_ascii=False) uses for strings (in C where available).
+def _visible(now):
+    return Q(expire_at__isnull=True) | Q(expire_at__gt=now)
+
+
+def _rows(request):
+    """The unexpired profiles of the selection as rows of FEATURE_COLUMNS, in the collection's order."""
+    now = _state(request)["now"]
+    return _selection(request).filter(_visible(now)).order_by("title", "pk").values_list(*FEATURE_COLUMNS)
+
+
+def _fingerprint(request):
+    """Count, id sum and newest publication of the visible profiles, and the latest expiry among the rest.
+
+    One aggregate query, computed once per request (empty if the request is invalid). Reading these
+    from the rows instead would cost more: converting 2,000 timestamps takes longer than the query.
+    """
+    state = _state(request)
+    if "fingerprint" not in state:
+        now = state["now"]
+        visible = _visible(now)
+        try:
+            state["fingerprint"] = _selection(request).aggregate(
+                count=Count("pk", filter=visible),
+                ids=Sum("pk", filter=visible),
+                newest=Max("last_published_at", filter=visible),
+                expired=Max("expire_at", filter=Q(expire_at__lte=now)),
+            )
+        except BadStatus:
+            state["fingerprint"] = {}
+    return state["fingerprint"]
+
+
+def _etag(request):
+    fingerprint = _fingerprint(request)
+    if not fingerprint:
+        return None
+    newest = fingerprint["newest"].isoformat() if fingerprint["newest"] else "-"
+    key = f"{fingerprint['count']}|{newest}|{fingerprint['ids']}|{request.GET.get('status', '')}"
+    return hashlib.sha256(key.encode()).hexdigest()[:32]
+
+
+def _last_modified(request):
+    """The newest publication, or a later unpublish/delete/move/restriction/expiry (which lowers no maximum).
+
+    Expiry counts for the profiles the collection would otherwise show (live, on this site, unrestricted,
+    of the asked status): Wagtail logs an unpublish for every other way a profile leaves it.
+    """
+    fingerprint = _fingerprint(request)
+    if not fingerprint:
+        return None
+    candidates = [
+        fingerprint["newest"],
+        PageLogEntry.objects.filter(action__in=VISIBILITY_ACTIONS).aggregate(at=Max("timestamp"))["at"],
+        fingerprint["expired"],
+    ]
+    return max((moment for moment in candidates if moment is not None), default=None)
+
+
+# What json.dumps(..., ensure_ascii=False) uses for strings (in C where available). It escapes
+# character by character, so the text of a concatenation is the concatenation of the texts.
 _string = json.encoder.encode_basestring
 _compact = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
-def feature_collection_json(profiles, request):
-    """The FeatureCollection as compact JSON text, from one query without page instances.
+@functools.lru_cache(maxsize=16384)
+def _coordinates_text(location):
+    """`[lng,lat]` as json.dumps writes it (floats by repr), or None without a valid point; by stored text."""
+    coordinates = lng_lat(location)
+    if coordinates is None:
+        return None
+    return f"[{float(coordinates[0])!r},{float(coordinates[1])!r}]"
 
-    Each feature is written as text, with the few objects that repeat (municipality, period) encoded
-    once: a nested dict per feature and one json.dumps over 2,000 of them took twice as long.
-    Key order and value formats are those json.dumps gives (floats by repr, None as null).
+
+def feature_collection_json(rows, request):
+    """The FeatureCollection as compact JSON text, from rows of FEATURE_COLUMNS (no page instances).
+
+    Each feature is one f-string; what repeats (status, municipality, period, the URL heads, a
+    point's text) is encoded once: a nested dict per feature and one json.dumps over 2,000 of them
+    took twice as long. Key order and value formats are those json.dumps gives (tests/test_api_geojson.py).
     """
     root_url, page_path = site_page_paths(request)
     # One reverse() for all: the detail URL differs only in the id.
     marker = 987654321
     detail_head, detail_tail = reverse("wagtailapi:pages:detail", args=[marker]).rsplit(str(marker), 1)
-    api_head = request.build_absolute_uri(detail_head)
+    api_head = _string(request.build_absolute_uri(detail_head))[:-1]
+    api_tail = _string(detail_tail)[1:]
+    # page_path() percent-quotes whatever JSON would escape, so the path goes in as it is.
+    url_head = _string(root_url)[:-1] if root_url else None
+    statuses = {}
     municipalities = {None: "null"}
     periods = {}
     features = []
@@ -159,12 +200,15 @@ def feature_collection_json(profiles, request):
         municipality_title,
         municipality_slug,
         municipality_live,
-    ) in profiles.values_list(*FEATURE_COLUMNS):
-        coordinates = lng_lat(location)
+    ) in rows:
+        coordinates = _coordinates_text(location)
         if coordinates is None:
             continue
         if not municipality_live:
             municipality_id = None
+        status_text = statuses.get(status)
+        if status_text is None:
+            status_text = statuses[status] = _string(status)
         municipality = municipalities.get(municipality_id)
         if municipality is None:
             municipality = municipalities[municipality_id] = _compact(
@@ -175,14 +219,12 @@ def feature_collection_json(profiles, request):
             period = periods[start_year, end_year] = _compact(
                 {"start_year": start_year, "end_year": end_year, "display": period_display(start_year, end_year)}
             )
-        url = _string(root_url + page_path(url_path)) if root_url else "null"
-        api_url = _string(f"{api_head}{pk}{detail_tail}")
+        url = f'{url_head}{page_path(url_path)}"' if url_head else "null"
         # RFC 7946: positions are [longitude, latitude].
         features.append(
-            f'{{"type":"Feature","id":{int(pk)},"geometry":{{"type":"Point","coordinates":'
-            f"[{float(coordinates[0])!r},{float(coordinates[1])!r}]}},"
-            f'"properties":{{"title":{_string(title)},"url":{url},"api_url":{api_url},"status":{_string(status)},'
-            f'"municipality":{municipality},"period":{period},"teaser":{_string(teaser)}}}}}'
+            f'{{"type":"Feature","id":{pk:d},"geometry":{{"type":"Point","coordinates":{coordinates}}},'
+            f'"properties":{{"title":{_string(title)},"url":{url},"api_url":{api_head}{pk:d}{api_tail}'
+            f',"status":{status_text},"municipality":{municipality},"period":{period},"teaser":{_string(teaser)}}}}}'
         )
     return '{"type":"FeatureCollection","features":[' + ",".join(features) + "]}"
 
@@ -191,10 +233,10 @@ def feature_collection_json(profiles, request):
 @condition(etag_func=_etag, last_modified_func=_last_modified)
 def profiles_geojson(request):
     try:
-        profiles = public_profiles(request)
+        rows = _rows(request)
     except BadStatus as error:
         return JsonResponse({"message": str(error)}, status=400)
-    body = feature_collection_json(profiles.order_by("title", "pk"), request)
+    body = feature_collection_json(rows, request)
     response = HttpResponse(body, content_type=GEOJSON_CONTENT_TYPE)
     response["Cache-Control"] = "public, max-age=300"
     return response

@@ -212,3 +212,27 @@ def test_body_is_byte_for_byte_a_plain_json_dump(client, profiles):
         assert response.status_code == 200
         assert len(response.json()["features"]) >= (1 if status else 8)
         assert response.content == reference_body(pages), query
+
+
+def test_query_budget_of_a_full_response_and_a_revalidation(client, profiles):
+    first = client.get(URL)
+    with CaptureQueriesContext(connection) as full:
+        assert client.get(URL).status_code == 200
+    # site, view restrictions, validators (one aggregate), log entries, the rows
+    assert len(full) == 5, [query["sql"] for query in full]
+    with CaptureQueriesContext(connection) as revalidation:
+        assert client.get(URL, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    # the same without the rows
+    assert len(revalidation) == 4, [query["sql"] for query in revalidation]
+
+
+@pytest.mark.warm_shared_lookups
+def test_query_budget_with_warm_shared_lookups(client, profiles):
+    first = client.get(URL)
+    with CaptureQueriesContext(connection) as full:
+        assert client.get(URL).status_code == 200
+    # validators (one aggregate), log entries, the rows
+    assert len(full) == 3, [query["sql"] for query in full]
+    with CaptureQueriesContext(connection) as revalidation:
+        assert client.get(URL, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    assert len(revalidation) == 2, [query["sql"] for query in revalidation]
