@@ -32,7 +32,8 @@ def test_load_data_builds_every_page_type_and_refuses_a_second_load(client):
     assert Page.objects.filter(first_published_at__isnull=False).count() > 100
     # Indexed: a word every generated text uses finds them.
     results = client.get("/suche/?q=Quartier").content.decode()
-    assert re.search(r'href="/(aktuelles/meldung-|veranstaltungen/veranstaltung-|stadtteilprofile/lastkommune-)', results)
+    generated_link = r'href="/(aktuelles/meldung-|veranstaltungen/veranstaltung-|stadtteilprofile/lastkommune-)'
+    assert re.search(generated_link, results)
 
     with pytest.raises(CommandError, match="bereits Lastdaten"):
         call_command("generate_load_data", "--pages", "100", stdout=io.StringIO())
