@@ -94,6 +94,23 @@ def has_pages(env):
 
 
 def endpoints(info):
+    """Every measured URL; BENCH_ONLY (comma-separated name parts) picks some, for quick iterations."""
+    chosen = [part.strip().lower() for part in os.environ.get("BENCH_ONLY", "").split(",") if part.strip()]
+    every = all_endpoints(info)
+    if not chosen:
+        return every
+    # The baseline always; the search target compares with the news index.
+    keep = {"hello (Basis)"} | ({"Aktuelles (Liste)"} if any(part in "suche" for part in chosen) else set())
+    return [(name, path) for name, path in every if name in keep or any(part in name.lower() for part in chosen)]
+
+
+def modes():
+    """(False, True) = uncached, then cached; BENCH_MODES=uncached or cached runs one of them."""
+    wanted = {part.strip() for part in os.environ.get("BENCH_MODES", "uncached,cached").split(",")}
+    return tuple(cached for cached, label in ((False, "uncached"), (True, "cached")) if label in wanted)
+
+
+def all_endpoints(info):
     return [
         ("hello (Basis)", "/bench/hello/"),
         ("Startseite", "/"),
@@ -148,7 +165,7 @@ def run():
     env = environment()
     info = prepare(env)
     results = {}
-    for cached in (False, True):
+    for cached in modes():
         mode = "gecacht" if cached else "ungecacht"
         process = start_server(env, cached)
         try:
@@ -159,6 +176,9 @@ def run():
             stop_gunicorn(process)
     report = render(info, env, results)
     print(report)
+    if endpoints(info) != all_endpoints(info) or modes() != (False, True):
+        print("Teilmessung (BENCH_ONLY/BENCH_MODES): nicht gespeichert.")
+        return
     out = ROOT / "bench" / "results" / f"{datetime.date.today().isoformat()}.md"
     out.parent.mkdir(exist_ok=True)
     out.write_text(report, encoding="utf-8")
@@ -179,7 +199,7 @@ def render(info, env, results):
     ]
     failures = []
     names = [name for name, _path in endpoints(info)]
-    for cached in (False, True):
+    for cached in modes():
         baseline = results[(names[0], cached)]["rps"]
         for name in names:
             figures = results[(name, cached)]
