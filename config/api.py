@@ -14,7 +14,7 @@ Differences from Wagtail's stock endpoints, each for a reason:
 - images and documents: private collections are hidden (as in Wagtail), tags are fetched in bulk.
 """
 
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from functools import cache
 
 from django.conf import settings
@@ -215,6 +215,42 @@ class PublicPageSerializer(PageSerializer):
     html_url = PublicHtmlUrlField(read_only=True)
     detail_url = PublicDetailUrlField(read_only=True)
     parent = PublicParentField(read_only=True)
+
+    def _field_split(self):
+        # Wagtail sorts the fields into meta and core fields again for every item; the field set is fixed.
+        split = self.__dict__.get("_public_field_split")
+        if split is None:
+            fields = [field for field in self.fields.values() if not field.write_only]
+            meta_fields = [field for field in fields if field.field_name in self.meta_fields]
+            core_fields = [field for field in fields if field.field_name not in self.meta_fields]
+            has_id = any(field.field_name == "id" for field in core_fields)
+            split = self.__dict__["_public_field_split"] = (meta_fields, core_fields, has_id)
+        return split
+
+    def to_representation(self, instance):
+        """Wagtail's BaseSerializer.to_representation, with the fields sorted once per serializer."""
+        meta_fields, core_fields, has_id = self._field_split()
+        data = OrderedDict()
+        if has_id:
+            data["id"] = None  # keeps `id` first
+        meta = OrderedDict()
+        for field in meta_fields:
+            try:
+                attribute = field.get_attribute(instance)
+            except SkipField:
+                continue
+            meta[field.field_name] = None if attribute is None else field.to_representation(attribute)
+        if meta:
+            data["meta"] = meta
+        for field in core_fields:
+            try:
+                if field.field_name == "admin_display_title":
+                    instance = instance.specific_deferred
+                attribute = field.get_attribute(instance)
+            except SkipField:
+                continue
+            data[field.field_name] = None if attribute is None else field.to_representation(attribute)
+        return data
 
 
 # DRF's JSON renderer first (same bytes, written faster with Wagtail's indent), then whatever else Wagtail offers.
