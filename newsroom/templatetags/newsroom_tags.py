@@ -14,5 +14,5 @@ def german_date(value):
 
 @register.simple_tag
 def event_date(event):
-    """The event's date line, e.g. "Mo., 25. November 2019, 10:00–16:00 Uhr"."""
-    return format_event_date(event.start, event.end, event.all_day)
+    """The event's date line, e.g. "Mo., 25. November 2019, 10:00–16:00 Uhr" (as the listing computed it, if it did)."""
+    return getattr(event, "date_display", None) or format_event_date(event.start, event.end, event.all_day)
