@@ -15,7 +15,7 @@ Differences from Wagtail's stock endpoints, each for a reason:
 """
 
 from collections import OrderedDict, defaultdict
-from functools import cache
+from functools import cache, lru_cache
 
 from django.conf import settings
 from django.db import models
@@ -36,7 +36,7 @@ from wagtail.api.v2.filters import (
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import DetailUrlField, PageHtmlUrlField, PageParentField, PageSerializer
 from wagtail.api.v2.utils import BadRequestError, page_models_from_string, parse_fields_parameter
-from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.api.validators import SiteFilterValidator
 from wagtail.documents.api.v2.serializers import DocumentSerializer
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
@@ -180,20 +180,48 @@ class PublicHtmlUrlField(PageHtmlUrlField):
             return None
 
 
+# A primary key that no URL prefix contains, to find where the key goes in a reversed detail URL.
+_PK_MARKER = 987654321
+
+
 class PublicDetailUrlField(DetailUrlField):
-    """Wagtail's detail URL, with the endpoint and the base URL looked up once per model and response."""
+    """Wagtail's detail URL, with the endpoint and the base URL looked up once per model and response.
+
+    Wagtail reverses the URL for each item; the stock endpoints reverse `<namespace>:detail` with the
+    key as the only argument, which only puts the key's digits into a fixed pattern, so the URL is
+    reversed once per model with a marker key and then filled in.
+    """
 
     def get_attribute(self, instance):
         lookups = _lookups(self.context)
         model = type(instance)
         if model not in lookups.endpoints:
-            router = self.context["router"]
-            endpoint = router.get_model_endpoint(model)
-            lookups.endpoints[model] = endpoint and (f"{router.url_namespace}:{endpoint[0]}", endpoint[1])
-        endpoint = lookups.endpoints[model]
-        if not endpoint:
+            lookups.endpoints[model] = self._url_parts(model, lookups)
+        parts = lookups.endpoints[model]
+        if parts is None:
             raise SkipField
-        path = endpoint[1].get_object_detail_urlpath(model, instance.pk, namespace=endpoint[0])
+        if len(parts) == 2:
+            return f"{parts[0]}{instance.pk}{parts[1]}"
+        return self._url(parts[0], parts[1], model, instance.pk, lookups)
+
+    def _url_parts(self, model, lookups):
+        """(head, tail) around the key, or (namespace, endpoint) if the URL cannot be filled in; None if none."""
+        router = self.context["router"]
+        endpoint = router.get_model_endpoint(model)
+        if not endpoint:
+            return None
+        namespace, view = f"{router.url_namespace}:{endpoint[0]}", endpoint[1]
+        marker = str(_PK_MARKER)
+        if view.get_object_detail_urlpath.__func__ is not BaseAPIViewSet.get_object_detail_urlpath.__func__:
+            return namespace, view, None
+        path = self._url(namespace, view, model, _PK_MARKER, lookups)
+        if path is None or path.count(marker) != 1:
+            return namespace, view, None
+        head, tail = path.split(marker)
+        return head, tail
+
+    def _url(self, namespace, view, model, pk, lookups):
+        path = view.get_object_detail_urlpath(model, pk, namespace=namespace)
         if not path:
             raise SkipField
         return path if path.startswith(("http://", "https://")) else (lookups.base_url or "") + path
@@ -351,6 +379,12 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
 
     @classmethod
     def _get_serializer_class(cls, router, model, fields_config, show_details=False, nested=False):
+        # Wagtail builds the serializer class (and those of nested objects) anew for every request,
+        # although it depends on nothing but these arguments.
+        return _serializer_class(cls, router, model, _frozen_fields(fields_config), show_details, nested)
+
+    @classmethod
+    def _build_serializer_class(cls, router, model, fields_config, show_details, nested):
         if show_details:
             return super()._get_serializer_class(router, model, fields_config, show_details, nested)
         detail_only = detail_only_field_names(model)
@@ -369,6 +403,16 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
             except ValueError as error:
                 raise BadRequestError(f"fields error: {error}") from error
         return super().get_serializer_class()
+
+
+def _frozen_fields(fields_config):
+    """parse_fields_parameter's list as nested tuples (Wagtail only iterates and slices it)."""
+    return tuple((name, negated, _frozen_fields(sub) if sub else sub) for name, negated, sub in fields_config)
+
+
+@lru_cache(maxsize=256)  # bounded: clients choose `fields`
+def _serializer_class(endpoint, router, model, fields_config, show_details, nested):
+    return endpoint._build_serializer_class(router, model, fields_config, show_details, nested)
 
 
 @cache

@@ -23,12 +23,26 @@ class ImageRenditionSerializer(ReadOnlyField):
 TAG_LISTS_ATTR = "_api_tag_lists"
 
 
+class _LoadedTags(list):
+    """The (id, name, slug) tuples attach_tag_lists loaded for one page and tag field."""
+
+
 class TagListSerializer(ReadOnlyField):
-    def to_representation(self, manager):
-        loaded = getattr(manager.instance, TAG_LISTS_ATTR, {}).get(self.source)
+    def get_attribute(self, instance):
+        # Loaded tuples skip the tag manager, which the taggit descriptor builds anew on every access.
+        loaded = instance.__dict__.get(TAG_LISTS_ATTR, {}).get(self.source)
+        if loaded is not None:
+            return _LoadedTags(loaded)
+        return super().get_attribute(instance)
+
+    def to_representation(self, value):
+        if isinstance(value, _LoadedTags):
+            loaded = value
+        else:
+            loaded = getattr(value.instance, TAG_LISTS_ATTR, {}).get(self.source)
         if loaded is not None:
             return [{"name": name, "slug": slug} for _id, name, slug in sorted(loaded, key=lambda tag: tag[1])]
-        return [{"name": tag.name, "slug": tag.slug} for tag in sorted(manager.all(), key=lambda tag: tag.name)]
+        return [{"name": tag.name, "slug": tag.slug} for tag in sorted(value.all(), key=lambda tag: tag.name)]
 
 
 class LocationSerializer(CharField):
