@@ -156,7 +156,11 @@ def _last_modified(request):
 # What json.dumps(..., ensure_ascii=False) uses for strings (in C where available). It escapes
 # character by character, so the text of a concatenation is the concatenation of the texts.
 _string = json.encoder.encode_basestring
-_compact = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def _number(value):
+    """An integer column as json.dumps writes it."""
+    return "null" if value is None else int.__repr__(value)
 
 
 @functools.lru_cache(maxsize=16384)
@@ -211,13 +215,15 @@ def feature_collection_json(rows, request):
             status_text = statuses[status] = _string(status)
         municipality = municipalities.get(municipality_id)
         if municipality is None:
-            municipality = municipalities[municipality_id] = _compact(
-                {"id": municipality_id, "title": municipality_title, "slug": municipality_slug}
+            municipality = municipalities[municipality_id] = (
+                f'{{"id":{_number(municipality_id)},"title":{_string(municipality_title)},'
+                f'"slug":{_string(municipality_slug)}}}'
             )
         period = periods.get((start_year, end_year))
         if period is None:
-            period = periods[start_year, end_year] = _compact(
-                {"start_year": start_year, "end_year": end_year, "display": period_display(start_year, end_year)}
+            period = periods[start_year, end_year] = (
+                f'{{"start_year":{_number(start_year)},"end_year":{_number(end_year)},'
+                f'"display":{_string(period_display(start_year, end_year))}}}'
             )
         url = f'{url_head}{page_path(url_path)}"' if url_head else "null"
         # RFC 7946: positions are [longitude, latitude].
