@@ -9,8 +9,10 @@ Differences from Wagtail's stock endpoints, each for a reason:
   item) are served by the detail endpoint only.
 - cost per request (issue 7): the public page queryset is built once per request, the anonymous view
   restrictions are shared per content generation, page URLs read the site root paths once per response,
-  and tags come as plain tuples; the output is Wagtail's, byte for byte
-  (tests/test_api_listing_representation.py).
+  and tags come as plain tuples; a listing of one type reads its pages from the (content_type_id, path)
+  index (home/migrations/0005); serializer classes are built once per field selection, detail URLs
+  filled into one reversed pattern, and the indented JSON written by api_json.py; the output is
+  Wagtail's, byte for byte (tests/test_api_listing_representation.py, tests/test_api_json.py).
 - images and documents: private collections are hidden (as in Wagtail), tags are fetched in bulk.
 """
 
