@@ -12,7 +12,7 @@ from django.http import Http404
 from django.utils import timezone
 from taggit.models import Tag
 
-from home.listings import KnownCount, paginate, public_only, querystring_without_page
+from home.listings import KnownCount, count_of_type, paginate, public_only, querystring_without_page
 from home.topics import related_pages
 
 from .dates import format_event_date, german_date, german_month
@@ -68,6 +68,10 @@ def news_index_context(index, request):
     tag = _tag_filter(request)
     if tag is not None:
         items = items.filter(tagged_items__tag=tag)
+    else:
+        from .models import NewsPage  # models.py imports this module
+
+        items = KnownCount(items, count_of_type(NewsPage, index))
     return {
         "news_page": paginate(request, items, NEWS_PER_PAGE),
         "active_tag": tag,
