@@ -188,6 +188,31 @@ def test_the_postgres_fast_path_ranks_and_counts_like_the_backend(client, site_t
 
 
 @needs_postgres
+def test_the_fast_path_ranks_titles_with_one_or_all_words_like_the_backend(client, site_tree, monkeypatch):
+    # Titles with every word, some words or none of them: the fast path skips ranking a title only
+    # where that gives exactly the same score (one-word queries).
+    titles = ["Quartier", "Quartiersgarten", "Garten im Quartier", "Meldung", "Quartier und Garten im Quartier"]
+    for number in range(20):
+        factories.NewsPageFactory(
+            parent=site_tree["news_index"],
+            title=f"{titles[number % len(titles)]} {number}",
+            teaser="Quartier " * (number % 3 + 1) + "Garten " * (number % 2),
+        )
+
+    def result(path):
+        context = client.get(path).context
+        return [hit.page.pk for hit in context["hits"]], context["result_types"], context["total"]
+
+    for path in ("/suche/?q=Quartier", "/suche/?q=Garten", "/suche/?q=Quartier+Garten", "/suche/?q=Garten+Meldung"):
+        fast = result(path)
+        monkeypatch.setattr(ranked, "available", lambda: False)
+        slow = result(path)
+        monkeypatch.undo()
+        assert fast == slow, path
+        assert fast[2], path
+
+
+@needs_postgres
 def test_counts_and_ranking_cost_one_query_on_postgres(client, site_tree):
     for number in range(25):
         factories.NewsPageFactory(parent=site_tree["news_index"], title=f"Förderaufruf {number}")
