@@ -94,6 +94,33 @@ def with_related_data(queryset):
     return queryset
 
 
+@cache
+def linked_fields(model):
+    """Foreign keys of `model` to images and pages that its API fields show: read with the page (select_related)."""
+    api_names = {field if isinstance(field, str) else field.name for field in getattr(model, "api_fields", ())}
+    image_model = get_image_model()
+    return tuple(
+        field.name
+        for field in model._meta.get_fields()
+        if isinstance(field, models.ForeignKey)
+        and field.name in api_names
+        and issubclass(field.related_model, (image_model, Page))
+    )
+
+
+def specific_with_links(base):
+    """`base.specific` (the same object, attributes copied the same way), with linked_fields() in the same query."""
+    model = base.specific_class
+    if model is None or isinstance(base, model) or not linked_fields(model):
+        return base.specific
+    specific = model._default_manager.select_related(*linked_fields(model)).filter(pk=base.pk).first()
+    if specific is None:  # deleted meanwhile: Wagtail's own way raises or falls back as it does
+        return base.specific
+    for name, value in base.__dict__.items():
+        specific.__dict__.setdefault(name, value)
+    return specific
+
+
 def tag_fields(model):
     return [field for field in model._meta.get_fields() if isinstance(field, ClusterTaggableManager)]
 
@@ -134,10 +161,11 @@ def anonymous_view_restrictions(request):
     return shared(request, ("api-anonymous-view-restrictions",), build)
 
 
-def public_pages_queryset(request, model=Page):
+def public_pages_queryset(request, model=Page, with_roots=False):
     """Wagtail's get_public_pages_queryset for an anonymous request, without reading the restrictions each time.
 
     With a Page subclass as `model`, the same conditions apply to its pages' tree columns directly.
+    `with_roots` also returns the (path, depth) of the roots whose subtrees the queryset is limited to.
     """
     queryset = model.objects.all().live()
     for path, depth in anonymous_view_restrictions(request):
@@ -145,12 +173,16 @@ def public_pages_queryset(request, model=Page):
         queryset = queryset.exclude(models.Q(path__startswith=path) & models.Q(depth__gte=depth))
     site = SiteFilterValidator(site=request.GET.get("site"), request=request).site_obj
     if not site:
-        return queryset.none()
-    public = queryset.descendant_of(site.root_page, inclusive=True)
-    if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
-        for translation in site.root_page.get_translations():
-            public |= queryset.descendant_of(translation, inclusive=True)
-    return public
+        public, roots = queryset.none(), ()
+    else:
+        public = queryset.descendant_of(site.root_page, inclusive=True)
+        roots = [site.root_page]
+        if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+            for translation in site.root_page.get_translations():
+                public |= queryset.descendant_of(translation, inclusive=True)
+                roots.append(translation)
+        roots = tuple((root.path, root.depth) for root in roots)
+    return (public, roots) if with_roots else public
 
 
 class _RequestLookups:
@@ -230,12 +262,24 @@ class PublicDetailUrlField(DetailUrlField):
 
 
 class PublicParentField(PageParentField):
-    """The parent page if the public may see it, in one query (Wagtail loads it, then asks if it is public)."""
+    """The parent page if the public may see it, in one query (Wagtail loads it, then asks if it is public).
+
+    No query at all when the page came with its parent already loaded (a district profile's municipality,
+    see PublicPagesAPIViewSet.get_object): the view judges it by the conditions of its public queryset.
+    """
 
     def get_attribute(self, instance):
         if len(instance.path) <= instance.steplen:
             return None
         parent_path = instance.path[: -instance.steplen]
+        view = self.context.get("view")
+        judge = getattr(view, "publicly_visible", None)
+        if judge is not None:
+            for related in instance._state.fields_cache.values():
+                if isinstance(related, Page) and related.path == parent_path:
+                    visible = judge(related)
+                    if visible is not None:
+                        return related if visible else None
         return self.context["base_queryset"].filter(path=parent_path).first()
 
 
@@ -305,6 +349,34 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
     ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(CUSTOM_FILTER_PARAMETERS)
 
+    def get_object(self):
+        """Wagtail's object, with the specific page read together with the pages and images it links to.
+
+        Wagtail reads the specific row alone (`base.specific`); its serializers then load each linked
+        page or image with a query of its own.
+        """
+        base = BaseAPIViewSet.get_object(self)  # filtered, 404 and permission checks, cached per request
+        if "specific" not in base.__dict__ and self.action == "detail_view":
+            base.__dict__["specific"] = specific_with_links(base)
+        return base.specific
+
+    def publicly_visible(self, page):
+        """Whether `page` is in the public page queryset (True/False), judged in Python; None if unknown.
+
+        The same conditions as _public_pages() without search: live, not expired at the same moment,
+        outside every anonymous view restriction and inside the site's root (or a translation of it).
+        """
+        conditions = getattr(self, "_public_conditions", None)
+        if conditions is None or "search" in self.request.GET:
+            return None
+        now, roots, restrictions = conditions
+        if not page.live or (page.expire_at is not None and page.expire_at <= now):
+            return False
+        path, depth = page.path, page.depth
+        if any(path.startswith(r_path) and depth >= r_depth for r_path, r_depth in restrictions):
+            return False
+        return any(path.startswith(root_path) and depth >= root_depth for root_path, root_depth in roots)
+
     def get_base_queryset(self):
         # Wagtail asks for this three times per request (queryset, serializer class, serializer context);
         # each time would cost a view-restriction and a site query.
@@ -317,10 +389,12 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
             # One copy per request, so that Wagtail's site lookup cached on it is reused.
             self._anonymous_request = anonymous(self.request)
         try:
-            queryset = public_pages_queryset(self._anonymous_request, model)
+            queryset, roots = public_pages_queryset(self._anonymous_request, model, with_roots=True)
         except Http404 as error:  # raised by Wagtail for an unknown ?site=
             raise BadRequestError("site not found") from error
         now = timezone.now()
+        if model is Page:
+            self._public_conditions = (now, roots, anonymous_view_restrictions(self._anonymous_request))
         if "search" in self.request.GET:
             # By id: the search backend can only filter on indexed fields (`id` is one, `expire_at` is not).
             return queryset.exclude(pk__in=Page.objects.filter(expire_at__lte=now).values("pk"))
