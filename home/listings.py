@@ -44,23 +44,6 @@ def count_of_type(model, root):
     return public_only(Page.objects.type(model).live().descendant_of(root)).count()
 
 
-class KnownCount:
-    """A queryset whose length is already known, so the paginator needs no COUNT query of its own."""
-
-    def __init__(self, queryset, count):
-        self.queryset = queryset
-        self.total = count
-
-    def count(self):
-        return self.total
-
-    def __len__(self):
-        return self.total
-
-    def __getitem__(self, index):
-        return self.queryset[index]
-
-
 def paginate(request, items, per_page):
     """The requested page of `items`; a malformed `?page=` gives the first page, one past the end a 404."""
     paginator = Paginator(items, per_page)

@@ -7,12 +7,14 @@ does not grow with the number of items.
 
 import itertools
 
+from django.db import connection
 from django.db.models import Count, Q
 from django.http import Http404
 from django.utils import timezone
 from taggit.models import Tag
 
-from home.listings import KnownCount, count_of_type, paginate, public_only, querystring_without_page
+from home.listing_sql import TeaserListing
+from home.listings import count_of_type, paginate, public_only, querystring_without_page
 from home.topics import related_pages
 
 from .dates import format_event_date, german_date, german_month
@@ -44,12 +46,44 @@ def upcoming_q():
     return Q(end__gte=now) | Q(end__isnull=True, start__gte=now)
 
 
+# upcoming_q() and its negation as conditions of a TeaserListing (home.listing_sql), with `now` twice.
+UPCOMING_SQL = "{end} >= %s OR ({end} IS NULL AND {start} >= %s)"
+PAST_SQL = "({end} IS NOT NULL AND {end} < %s) OR ({end} IS NULL AND {start} < %s)"
+NEWS_ORDER = ("-date", "-pk")
+
+
+def _now_twice():
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    return [now, now]
+
+
+def event_teasers(root, *, past=False, count=None):
+    """Upcoming (or past) events below `root` with the teaser columns, soonest (or newest) first."""
+    from .models import EventPage
+
+    return TeaserListing(
+        EventPage,
+        root,
+        EVENT_TEASER_FIELDS,
+        ("-start", "-pk") if past else ("start", "pk"),
+        where=PAST_SQL if past else UPCOMING_SQL,
+        params=_now_twice(),
+        count=count,
+    )
+
+
+def news_teasers(root, count=None):
+    from .models import NewsPage
+
+    return TeaserListing(NewsPage, root, NEWS_TEASER_FIELDS, NEWS_ORDER, count=count)
+
+
 def latest_news(request, root, limit):
-    return list(news_queryset(root).only(*NEWS_TEASER_FIELDS)[:limit])
+    return news_teasers(root)[:limit]
 
 
 def upcoming_events(request, root, limit):
-    return list(event_queryset(root).only(*EVENT_TEASER_FIELDS).filter(upcoming_q()).order_by("start", "pk")[:limit])
+    return event_teasers(root)[:limit]
 
 
 def _tag_filter(request):
@@ -71,7 +105,7 @@ def news_index_context(index, request):
     else:
         from .models import NewsPage  # models.py imports this module
 
-        items = KnownCount(items, count_of_type(NewsPage, index))
+        items = news_teasers(index, count=count_of_type(NewsPage, index))
     return {
         "news_page": paginate(request, items, NEWS_PER_PAGE),
         "active_tag": tag,
@@ -117,7 +151,7 @@ def event_index_context(index, request):
     if city:
         events = events.filter(city__iexact=city)
     else:
-        events = KnownCount(events, sum(count for _value, count in per_city))
+        events = event_teasers(index, past=archive, count=sum(count for _value, count in per_city))
     page = paginate(request, events, EVENTS_PER_PAGE)
     page.object_list = list(page.object_list)
     for event in page.object_list:

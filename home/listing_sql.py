@@ -1,0 +1,70 @@
+"""Teaser listings of one page type as one hand-written query.
+
+The home page, the news index and the event index each list a few live, public pages of one type
+with the handful of columns a teaser shows. Building such a query through the ORM (live, below a
+page, not expired, not private, only these columns, ordered) and compiling it cost 0.9 ms of CPU,
+four times what running it does; written out here it costs 0.2 ms. The conditions are the same as
+`public_only(Model.objects.live().descendant_of(root))` (tests compare both), and the result is
+model instances as the ORM gives them, with the other columns deferred.
+"""
+
+from django.db import connection
+from django.utils import timezone
+from wagtail.models import Page
+
+from .listings import restricted_paths
+
+
+def _column(model, name):
+    """`p.<column>` for a field of Page, `m.<column>` for one of the model's own table; "pk" is the primary key."""
+    field = model._meta.pk if name == "pk" else model._meta.get_field(name)
+    table = "p" if field.model is Page else "m"
+    return f"{table}.{connection.ops.quote_name(field.column)}"
+
+
+class TeaserListing:
+    """Live, public pages of `model` below `root`, each with only `fields`, in the order of `order_by`.
+
+    `order_by` lists field names ("-" for descending, "pk" for the primary key). `where` is an extra SQL
+    condition in which `{field}` stands for that field's column, with its `params`. `count` is the number
+    of pages, when the caller knows it (paging needs it). Slicing runs the query with LIMIT/OFFSET, so the
+    object can stand in for a queryset in Paginator.
+    """
+
+    def __init__(self, model, root, fields, order_by, *, where="", params=(), count=None):
+        self.model = model
+        self.total = count
+        selected = ", ".join(_column(model, name) for name in dict.fromkeys([*fields, "pk"]))
+        conditions = ["p.live", "p.path LIKE %s", "p.depth > %s", "(p.expire_at IS NULL OR p.expire_at > %s)"]
+        values = [root.path + "%", root.depth, connection.ops.adapt_datetimefield_value(timezone.now())]
+        for path in restricted_paths():
+            conditions.append("p.path NOT LIKE %s")
+            values.append(path + "%")
+        if where:
+            columns = {field.name: _column(model, field.name) for field in model._meta.concrete_fields}
+            conditions.append(f"({where.format(**columns)})")
+            values.extend(params)
+        ordering = ", ".join(
+            f"{_column(model, name.lstrip('-'))} {'DESC' if name.startswith('-') else 'ASC'}" for name in order_by
+        )
+        pk_column = connection.ops.quote_name(model._meta.pk.column)
+        self.sql = (
+            f"SELECT {selected} FROM {Page._meta.db_table} p JOIN {model._meta.db_table} m ON m.{pk_column} = p.id "
+            f"WHERE {' AND '.join(conditions)} ORDER BY {ordering}"
+        )
+        self.params = values
+
+    def count(self):
+        if self.total is None:
+            raise TypeError("count= is needed for paging a TeaserListing")
+        return self.total
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice) or index.step is not None or index.stop is None:
+            raise TypeError("a TeaserListing is read in slices with an end")
+        start = int(index.start or 0)
+        limit = max(int(index.stop) - start, 0)
+        return list(self.model.objects.raw(f"{self.sql} LIMIT {limit} OFFSET {start}", self.params))

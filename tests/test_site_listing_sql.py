@@ -1,0 +1,49 @@
+"""The hand-written teaser listings (home.listing_sql) list exactly what the ORM's public listing would:
+live, below the index, not expired, not in a private section, in the same order, page by page."""
+
+import datetime
+
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
+
+from newsroom.listings import event_queryset, event_teasers, news_queryset, news_teasers, upcoming_q
+from tests import factories
+
+
+def ids(pages):
+    return [page.pk for page in pages]
+
+
+def test_news_teasers_equal_the_public_orm_listing(site_tree):
+    index = site_tree["news_index"]
+    today = datetime.date.today()
+    news = [factories.NewsPageFactory(parent=index, date=today - datetime.timedelta(days=n % 4)) for n in range(12)]
+    news[1].unpublish()
+    news[2].expire_at = timezone.now() - datetime.timedelta(hours=1)  # expired, not yet unpublished
+    news[2].save()
+    PageViewRestriction.objects.create(page=news[3], restriction_type="login")
+
+    expected = ids(news_queryset(index))
+    assert len(expected) == 9
+    listing = news_teasers(index, count=len(expected))
+    assert ids(listing[0:5]) + ids(listing[5:20]) == expected
+    assert listing.count() == 9
+    # Teasers carry what the template shows; the URL works without another query.
+    first, newest = listing[0:1][0], news_queryset(index).first()
+    assert (first.title, first.teaser, first.date, first.url) == (newest.title, newest.teaser, newest.date, newest.url)
+
+
+def test_event_teasers_split_upcoming_and_past_like_the_orm(site_tree):
+    index = site_tree["event_index"]
+    now = timezone.now()
+    hour = datetime.timedelta(hours=1)
+    for offset, length in [(-48, 2), (-3, 6), (-30, None), (5, None), (24, 3), (-1, None), (72, 1)]:
+        start = now + offset * hour
+        factories.EventPageFactory(parent=index, start=start, end=start + length * hour if length else None)
+    ends_later = factories.EventPageFactory(parent=index, start=now - 5 * hour, end=now + 5 * hour)
+
+    upcoming = ids(event_queryset(index).filter(upcoming_q()).order_by("start", "pk"))
+    past = ids(event_queryset(index).exclude(upcoming_q()).order_by("-start", "-pk"))
+    assert ends_later.pk in upcoming and len(upcoming) + len(past) == 8
+    assert ids(event_teasers(index)[0:20]) == upcoming
+    assert ids(event_teasers(index, past=True)[0:20]) == past
