@@ -8,7 +8,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import caches
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -18,6 +17,7 @@ from wagtail.search.utils import normalise_query_string
 
 from home.listings import restricted_paths
 from home.models import HomePage, StandardPage
+from home.shared_lookups import shared
 from newsroom.models import EventPage, NewsPage
 from profiles.models import DistrictProfilePage, MunicipalityPage
 
@@ -109,25 +109,19 @@ def counts_by_type(per_content_type):
     return [(result_type, counts[result_type.slug]) for result_type in RESULT_TYPES]
 
 
-PROMOTED_QUERIES_KEY = "sitesearch:promoted-queries"
-
-
 def promoted_query_strings():
-    """The normalised query strings that have editors' picks, shared by all processes.
+    """The normalised query strings that have editors' picks.
 
-    Most searches have no picks; knowing that from one small shared entry saves the picks query.
-    Cleared whenever a pick or a query record changes (signal_handlers.py).
+    Most searches have no picks; knowing that saves the picks query. The set is kept in this process
+    for one content generation (home.shared_lookups), so a search costs no round trip for it: a change
+    to a pick starts a new generation (signal_handlers.py), as it must anyway for the page cache, which
+    keeps popular searches with their picks.
     """
-    cache = caches["shared"]
-    stored = cache.get(PROMOTED_QUERIES_KEY)
-    if stored is None:
-        stored = frozenset(SearchPromotion.objects.values_list("query__query_string", flat=True).distinct())
-        cache.set(PROMOTED_QUERIES_KEY, stored, 24 * 3600)
-    return stored
-
-
-def forget_promoted_query_strings():
-    caches["shared"].delete(PROMOTED_QUERIES_KEY)
+    return shared(
+        None,
+        "sitesearch:promoted-queries",
+        lambda: frozenset(SearchPromotion.objects.values_list("query__query_string", flat=True).distinct()),
+    )
 
 
 def promotions_for(query, pages):

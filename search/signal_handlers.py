@@ -5,19 +5,18 @@ the page row, so the entry written on publish would carry the old tags. Indexing
 publishing is complete fixes that. Drafts never reach the index: saving a revision writes only
 bookkeeping columns of the page row, and the indexer reads the row, not the draft.
 
-Also forgets the shared set of queries with editors' picks (results.promoted_query_strings) when a
-pick changes.
+A change to an editors' pick starts a new content generation (home.page_cache.invalidate): popular
+searches are kept in the page cache with their picks, and the set of queries with picks
+(results.promoted_query_strings) is kept per generation.
 """
 
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.search import index
 from wagtail.signals import page_published
 
+from home import page_cache
 from profiles.models import MunicipalityPage
-
-from .results import forget_promoted_query_strings
 
 
 def reindex_published_page(sender, instance, **kwargs):
@@ -29,9 +28,8 @@ def reindex_published_page(sender, instance, **kwargs):
 
 
 def promotions_changed(sender, **kwargs):
-    # Now for this process, and again after commit, so no request can cache the old set in between.
-    forget_promoted_query_strings()
-    transaction.on_commit(forget_promoted_query_strings)
+    # Now and again after the commit (invalidate() does both), so no request can keep the old picks.
+    page_cache.invalidate()
 
 
 def register_signal_handlers():

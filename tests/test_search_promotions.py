@@ -105,3 +105,16 @@ def test_the_popular_searches_report_lists_logged_queries(client, site_tree, dja
 
     assert report.status_code == 200
     assert "nordstadt" in report.content.decode()
+
+
+@pytest.mark.warm_shared_lookups
+def test_a_new_or_removed_pick_shows_at_once_while_the_set_of_promoted_queries_is_kept(client, site_tree):
+    guide = factories.StandardPageFactory(parent=site_tree["home"], title="Förderwegweiser", slug="foerderung")
+    factories.NewsPageFactory(parent=site_tree["news_index"], title="Förderprogramm verlängert", slug="programm")
+    assert result_links(client.get("/suche/", {"q": "Förderprogramm"})) == ["/aktuelles/programm/"]
+
+    promotion = promote("Förderprogramm", page=guide, description="Alle Programme.", sort_order=0)
+    assert result_links(client.get("/suche/", {"q": "Förderprogramm"})) == ["/foerderung/", "/aktuelles/programm/"]
+
+    promotion.delete()
+    assert result_links(client.get("/suche/", {"q": "Förderprogramm"})) == ["/aktuelles/programm/"]
