@@ -48,11 +48,19 @@ class TeaserListing:
             f"{_column(model, name.lstrip('-'))} {'DESC' if name.startswith('-') else 'ASC'}" for name in order_by
         )
         pk_column = connection.ops.quote_name(model._meta.pk.column)
-        self.sql = (
-            f"SELECT {selected} FROM {Page._meta.db_table} p JOIN {model._meta.db_table} m ON m.{pk_column} = p.id "
-            f"WHERE {' AND '.join(conditions)} ORDER BY {ordering}"
+        self.source = (
+            f"FROM {Page._meta.db_table} p JOIN {model._meta.db_table} m ON m.{pk_column} = p.id "
+            f"WHERE {' AND '.join(conditions)}"
         )
+        self.sql = f"SELECT {selected} {self.source} ORDER BY {ordering}"
         self.params = values
+
+    def count_by(self, name):
+        """[(value, number of pages)] of the field `name` over the whole listing, in one grouped query."""
+        column = _column(self.model, name)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {column}, COUNT(*) {self.source} GROUP BY {column}", self.params)
+            return cursor.fetchall()
 
     def count(self):
         if self.total is None:

@@ -8,7 +8,7 @@ does not grow with the number of items.
 import itertools
 
 from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 from taggit.models import Tag
@@ -140,18 +140,18 @@ def event_month_groups(events):
 def event_index_context(index, request):
     archive = request.GET.get("archiv") == "1"
     city = request.GET.get("stadt", "").strip()
-    events = event_queryset(index).only(*EVENT_TEASER_FIELDS)
-    if archive:
-        events = events.exclude(upcoming_q()).order_by("-start", "-pk")
-    else:
-        events = events.filter(upcoming_q()).order_by("start", "pk")
     # One grouped query gives the city filter's choices and, unfiltered, the total for paging.
-    per_city = list(events.order_by().values_list("city").annotate(count=Count("pk")))
+    events = event_teasers(index, past=archive)
+    per_city = events.count_by("city")
     cities = sorted({value for value, _count in per_city if value}, key=str.lower)
     if city:
-        events = events.filter(city__iexact=city)
+        events = event_queryset(index).only(*EVENT_TEASER_FIELDS).filter(city__iexact=city)
+        if archive:
+            events = events.exclude(upcoming_q()).order_by("-start", "-pk")
+        else:
+            events = events.filter(upcoming_q()).order_by("start", "pk")
     else:
-        events = event_teasers(index, past=archive, count=sum(count for _value, count in per_city))
+        events.total = sum(count for _value, count in per_city)
     page = paginate(request, events, EVENTS_PER_PAGE)
     page.object_list = list(page.object_list)
     for event in page.object_list:

@@ -47,3 +47,13 @@ def test_event_teasers_split_upcoming_and_past_like_the_orm(site_tree):
     assert ends_later.pk in upcoming and len(upcoming) + len(past) == 8
     assert ids(event_teasers(index)[0:20]) == upcoming
     assert ids(event_teasers(index, past=True)[0:20]) == past
+
+
+def test_counts_by_city_cover_the_same_events(site_tree):
+    index = site_tree["event_index"]
+    for city in ["Köln", "Köln", "Essen", ""]:
+        factories.EventPageFactory(parent=index, city=city)
+    factories.EventPageFactory(parent=index, city="Bonn", start=timezone.now() - datetime.timedelta(days=3))
+
+    assert sorted(event_teasers(index).count_by("city")) == [("", 1), ("Essen", 1), ("Köln", 2)]
+    assert event_teasers(index, past=True).count_by("city") == [("Bonn", 1)]
