@@ -113,9 +113,11 @@ def specific_with_links(base):
     model = base.specific_class
     if model is None or isinstance(base, model) or not linked_fields(model):
         return base.specific
-    specific = model._default_manager.select_related(*linked_fields(model)).filter(pk=base.pk).first()
-    if specific is None:  # deleted meanwhile: Wagtail's own way raises or falls back as it does
+    # Unordered: ordering by the model's default (path) makes Django hash every selected column.
+    found = list(model._default_manager.select_related(*linked_fields(model)).filter(pk=base.pk).order_by()[:1])
+    if not found:  # deleted meanwhile: Wagtail's own way raises or falls back as it does
         return base.specific
+    specific = found[0]
     for name, value in base.__dict__.items():
         specific.__dict__.setdefault(name, value)
     return specific
@@ -392,7 +394,9 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
             queryset, roots = public_pages_queryset(self._anonymous_request, model, with_roots=True)
         except Http404 as error:  # raised by Wagtail for an unknown ?site=
             raise BadRequestError("site not found") from error
-        now = timezone.now()
+        if getattr(self, "_now", None) is None:
+            self._now = timezone.now()  # one moment per request: the count and the items agree on expiry
+        now = self._now
         if model is Page:
             self._public_conditions = (now, roots, anonymous_view_restrictions(self._anonymous_request))
         if "search" in self.request.GET:
@@ -447,11 +451,29 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
         return queryset
 
     def paginate_queryset(self, queryset):
+        total = self._type_count()
+        if total is not None:
+            queryset = _KnownCount(queryset, total)
         page = super().paginate_queryset(queryset)
         if page is not None and self.action == "listing_view":
             page = list(page)
             attach_tag_lists(page)
         return page
+
+    def _type_count(self):
+        """`total_count` of an unfiltered listing of one type, counted from the page table alone; None otherwise.
+
+        Every condition of such a listing is on the page table (the type included: the join with the model's
+        table only adds its columns), so the count needs no join and PostgreSQL reads it from the covering
+        (content_type_id, path) index of home/migrations/0006 without touching a table (0.8 -> 0.3 ms at
+        2,000 profiles). Any other parameter may filter on the model's own fields: then Wagtail's count.
+        """
+        if self.action != "listing_view" or not set(self.request.GET) <= COUNT_NEUTRAL_PARAMETERS:
+            return None
+        model = self.requested_model()
+        if model is None:
+            return None
+        return self._public_pages(Page).type(model).count()
 
     @classmethod
     def _get_serializer_class(cls, router, model, fields_config, show_details=False, nested=False):
@@ -479,6 +501,23 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
             except ValueError as error:
                 raise BadRequestError(f"fields error: {error}") from error
         return super().get_serializer_class()
+
+
+# Parameters that do not change which pages a listing holds (only their order, fields and window).
+COUNT_NEUTRAL_PARAMETERS = frozenset({"type", "fields", "limit", "offset", "order", "site", "format"})
+
+
+class _KnownCount:
+    """A queryset whose count is already known, as Wagtail's paginator uses it (count it, then slice it)."""
+
+    def __init__(self, queryset, count):
+        self._queryset, self._count = queryset, count
+
+    def count(self):
+        return self._count
+
+    def __getitem__(self, window):
+        return self._queryset[window]
 
 
 def _frozen_fields(fields_config):
