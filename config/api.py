@@ -16,6 +16,8 @@ Differences from Wagtail's stock endpoints, each for a reason:
 - images and documents: private collections are hidden (as in Wagtail), tags are fetched in bulk.
 """
 
+import copy
+import weakref
 from collections import OrderedDict, defaultdict
 from functools import cache, lru_cache
 
@@ -24,6 +26,7 @@ from django.db import models
 from django.http import Http404
 from django.urls import NoReverseMatch
 from django.utils import timezone
+from django.utils.translation import get_language
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from rest_framework.fields import Field, SkipField
 from wagtail.api.utils import get_base_url
@@ -285,12 +288,30 @@ class PublicParentField(PageParentField):
         return self.context["base_queryset"].filter(path=parent_path).first()
 
 
+# Serializer class -> {language: fields as get_fields() builds them}; weak, as Wagtail makes classes on the fly.
+_FIELD_PROTOTYPES = weakref.WeakKeyDictionary()
+
+
 class PublicPageSerializer(PageSerializer):
     # Map points (home.geo.PointField) come out as numbers, {"lat": …, "lng": …}.
     serializer_field_mapping = {**PageSerializer.serializer_field_mapping, PointField: LocationSerializer}
     html_url = PublicHtmlUrlField(read_only=True)
     detail_url = PublicDetailUrlField(read_only=True)
     parent = PublicParentField(read_only=True)
+
+    def get_fields(self):
+        """A copy of this class's fields, built once per class and language.
+
+        DRF builds every field anew for each serializer object (reading the model's field options and
+        translating their labels), although they depend only on the class; copying is DRF's own way of
+        handing out declared fields.
+        """
+        by_language = _FIELD_PROTOTYPES.setdefault(type(self), {})
+        language = get_language()
+        prototype = by_language.get(language)
+        if prototype is None:
+            prototype = by_language[language] = super().get_fields()
+        return copy.deepcopy(prototype)
 
     def _field_split(self):
         # Wagtail sorts the fields into meta and core fields again for every item; the field set is fixed.
