@@ -39,7 +39,13 @@ from wagtail.api.v2.filters import (
     TranslationOfFilter,
 )
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.serializers import DetailUrlField, PageHtmlUrlField, PageParentField, PageSerializer
+from wagtail.api.v2.serializers import (
+    DetailUrlField,
+    PageHtmlUrlField,
+    PageParentField,
+    PageSerializer,
+    get_serializer_class,
+)
 from wagtail.api.v2.utils import BadRequestError, page_models_from_string, parse_fields_parameter
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.api.validators import SiteFilterValidator
@@ -287,6 +293,10 @@ class PublicParentField(PageParentField):
                         return related if visible else None
         return self.context["base_queryset"].filter(path=parent_path).first()
 
+    def to_representation(self, value):
+        # Wagtail's representation, from a serializer class made once per page model instead of per response.
+        return _parent_serializer_class(type(value))(context=self.context).to_representation(value)
+
 
 # Serializer class -> {language: fields as get_fields() builds them}; weak, as Wagtail makes classes on the fly.
 _FIELD_PROTOTYPES = weakref.WeakKeyDictionary()
@@ -348,6 +358,13 @@ class PublicPageSerializer(PageSerializer):
                 continue
             data[field.field_name] = None if attribute is None else field.to_representation(attribute)
         return data
+
+
+@cache  # one class per page model
+def _parent_serializer_class(model):
+    """What Wagtail's PageParentField serializes a parent with, on the public base (the same bytes, see its tests)."""
+    fields, meta_fields = ["id", "type", "detail_url", "html_url", "title"], ["type", "detail_url", "html_url"]
+    return get_serializer_class(model, fields, meta_fields=meta_fields, base=PublicPageSerializer)
 
 
 # DRF's JSON renderer first (same bytes, written faster with Wagtail's indent), then whatever else Wagtail offers.
