@@ -11,8 +11,11 @@ Differences from Wagtail's stock endpoints, each for a reason:
   restrictions are shared per content generation, page URLs read the site root paths once per response,
   and tags come as plain tuples; a listing of one type reads its pages from the (content_type_id, path)
   index (home/migrations/0005); serializer classes are built once per field selection, detail URLs
-  filled into one reversed pattern, and the indented JSON written by api_json.py; the output is
-  Wagtail's, byte for byte (tests/test_api_listing_representation.py, tests/test_api_json.py).
+  filled into one reversed pattern, and the indented JSON written by api_json.py; serializer fields are
+  built once per class and language and copied; the detail reads the specific page together with the
+  pages and images it links to and judges a parent loaded that way in Python; the total_count of an
+  unfiltered one-type listing is counted on the page table alone (index-only scan, home/migrations/0006);
+  the output is Wagtail's, byte for byte (tests/test_api_listing_representation.py, tests/test_api_json.py).
 - images and documents: private collections are hidden (as in Wagtail), tags are fetched in bulk.
 """
 
