@@ -12,7 +12,9 @@ from newsroom.models import EventPage, NewsPage
 from profiles.models import DistrictProfilePage, MunicipalityPage
 
 
-@pytest.mark.django_db(transaction=True)  # the command VACUUMs on PostgreSQL, which no transaction may wrap
+# Outside a transaction: the command VACUUMs on PostgreSQL. serialized_rollback restores the root page and locale
+# that migrations create, in case an earlier transactional test flushed them.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_load_data_builds_every_page_type_and_refuses_a_second_load(client):
     out = io.StringIO()
     call_command("generate_load_data", "--pages", "100", stdout=out)
