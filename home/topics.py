@@ -7,12 +7,16 @@ the three through tables instead multiplied the rows and needed a DISTINCT over 
 16 ms per news page with 10,000 pages, against well under 1 ms for the id subqueries.)
 """
 
+import datetime
+
 from django.apps import apps
+from django.db import connection
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from wagtail.models import Page
 
-from .listings import public_only
+from .listings import public_only, restricted_paths
 
 # Reverse one-to-one names from Page to the tagged page types, and how the site calls them.
 TAGGED_TYPES = [
@@ -66,10 +70,47 @@ def with_kind(pages):
 
 
 def related_pages(page, tag_ids, limit=3):
-    """Up to `limit` other pages sharing a tag with `page` (news, events or profiles)."""
+    """Up to `limit` other pages sharing a tag with `page` (news, events or profiles).
+
+    The same pages in the same order as `tagged_pages(tag_ids, exclude_pk=page.pk)[:limit]` (a test compares
+    them), written as SQL: building and compiling that queryset cost 1.5 ms of CPU on every news page.
+    """
     if not tag_ids:
         return []
-    return with_kind(tagged_pages(tag_ids, exclude_pk=page.pk)[:limit])
+    quote = connection.ops.quote_name
+    tag_marks = ", ".join(["%s"] * len(tag_ids))
+    joins, teasers, tagged, tag_params = [], [], [], []
+    for index, ((relation, _label, _plural), through_label) in enumerate(
+        zip(TAGGED_TYPES, THROUGH_MODELS, strict=True)
+    ):
+        model = Page._meta.get_field(relation).related_model
+        through = apps.get_model(through_label)
+        joins.append(f"LEFT JOIN {model._meta.db_table} t{index} ON t{index}.{quote(model._meta.pk.column)} = p.id")
+        teasers.append(f"t{index}.{quote(model._meta.get_field('teaser').column)}")
+        tagged.append(
+            f"p.id IN (SELECT {quote(through._meta.get_field('content_object').column)} "
+            f"FROM {through._meta.db_table} WHERE {quote(through._meta.get_field('tag').column)} IN ({tag_marks}))"
+        )
+        tag_params.extend(tag_ids)
+    conditions = ["p.live", "p.id <> %s", "(p.expire_at IS NULL OR p.expire_at > %s)", f"({' OR '.join(tagged)})"]
+    params = [page.pk, connection.ops.adapt_datetimefield_value(timezone.now()), *tag_params]
+    for path in restricted_paths():
+        conditions.append("p.path NOT LIKE %s")
+        params.append(path + "%")
+    # t0 is the news table, t1 the event table (TAGGED_TYPES order).
+    sql = (
+        "SELECT p.id, p.path, p.depth, p.url_path, p.title, p.content_type_id, p.first_published_at, "
+        f"COALESCE({', '.join(teasers)}) AS teaser_text, t0.{quote('date')} AS news_date, "
+        f"t1.{quote('start')} AS event_start "
+        f"FROM {Page._meta.db_table} p {' '.join(joins)} WHERE {' AND '.join(conditions)} "
+        f"ORDER BY p.first_published_at DESC, p.id ASC LIMIT {int(limit)}"
+    )
+    pages = with_kind(Page.objects.raw(sql, params))
+    for related in pages:
+        # Plain columns get no field conversion: SQLite hands back the stored UTC time without a zone.
+        if related.event_start is not None and timezone.is_naive(related.event_start):
+            related.event_start = timezone.make_aware(related.event_start, datetime.UTC)
+    return pages
 
 
 def grouped_by_kind(pages):

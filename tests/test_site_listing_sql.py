@@ -57,3 +57,30 @@ def test_counts_by_city_cover_the_same_events(site_tree):
 
     assert sorted(event_teasers(index).count_by("city")) == [("", 1), ("Essen", 1), ("Köln", 2)]
     assert event_teasers(index, past=True).count_by("city") == [("Bonn", 1)]
+
+
+def test_related_pages_equal_the_tagged_pages_queryset(site_tree):
+    from home.topics import related_pages, tagged_pages
+
+    pages = [factories.NewsPageFactory(parent=site_tree["news_index"]) for _ in range(4)]
+    pages += [factories.EventPageFactory(parent=site_tree["event_index"]) for _ in range(3)]
+    pages += [factories.DistrictProfilePageFactory(parent=site_tree["municipality"]) for _ in range(3)]
+    for number, item in enumerate(pages):
+        item.tags.add("Beteiligung" if number % 2 else "Wohnen")
+        item.first_published_at = timezone.now() - datetime.timedelta(days=number % 3)  # ties broken by id
+        item.save()
+    pages[2].unpublish()
+    pages[4].expire_at = timezone.now() - datetime.timedelta(minutes=5)
+    pages[4].save()
+    PageViewRestriction.objects.create(page=pages[7], restriction_type="password", password="geheim")
+    tag_ids = list(pages[0].tags.values_list("pk", flat=True)) + list(pages[1].tags.values_list("pk", flat=True))
+
+    for limit in (3, 20):
+        fast = related_pages(pages[0], tag_ids, limit=limit)
+        expected = list(tagged_pages(tag_ids, exclude_pk=pages[0].pk)[:limit])
+        assert ids(fast) == ids(expected)
+        assert [(p.kind, p.teaser_text, p.news_date, p.event_start) for p in fast] == [
+            (kind, p.teaser_text, p.news_date, p.event_start)
+            for kind, p in zip([f.kind for f in fast], expected, strict=True)
+        ]
+    assert len(related_pages(pages[0], tag_ids, limit=20)) == 6
