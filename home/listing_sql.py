@@ -31,7 +31,7 @@ class TeaserListing:
     object can stand in for a queryset in Paginator.
     """
 
-    def __init__(self, model, root, fields, order_by, *, where="", params=(), count=None):
+    def __init__(self, model, root, fields=(), order_by=(), *, where="", params=(), count=None):
         self.model = model
         self.total = count
         selected = ", ".join(_column(model, name) for name in dict.fromkeys([*fields, "pk"]))
@@ -48,19 +48,26 @@ class TeaserListing:
             f"{_column(model, name.lstrip('-'))} {'DESC' if name.startswith('-') else 'ASC'}" for name in order_by
         )
         pk_column = connection.ops.quote_name(model._meta.pk.column)
-        self.source = (
-            f"FROM {Page._meta.db_table} p JOIN {model._meta.db_table} m ON m.{pk_column} = p.id "
-            f"WHERE {' AND '.join(conditions)}"
-        )
-        self.sql = f"SELECT {selected} {self.source} ORDER BY {ordering}"
+        self.tables = f"FROM {Page._meta.db_table} p JOIN {model._meta.db_table} m ON m.{pk_column} = p.id"
+        self.conditions = f"WHERE {' AND '.join(conditions)}"
+        self.sql = f"SELECT {selected} {self.tables} {self.conditions} ORDER BY {ordering}" if order_by else None
         self.params = values
+
+    def column(self, name):
+        return _column(self.model, name)
+
+    def grouped(self, select, group_by, *, joins="", order_by="", select_params=()):
+        """Rows of `SELECT select ... GROUP BY group_by` over the whole listing (p: page, m: the model's table)."""
+        order = f" ORDER BY {order_by}" if order_by else ""
+        sql = f"SELECT {select} {self.tables} {joins} {self.conditions} GROUP BY {group_by}{order}"
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*select_params, *self.params])
+            return cursor.fetchall()
 
     def count_by(self, name):
         """[(value, number of pages)] of the field `name` over the whole listing, in one grouped query."""
         column = _column(self.model, name)
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT {column}, COUNT(*) {self.source} GROUP BY {column}", self.params)
-            return cursor.fetchall()
+        return self.grouped(f"{column}, COUNT(*)", column)
 
     def count(self):
         if self.total is None:
