@@ -1,0 +1,24 @@
+"""Indexes this project adds to Wagtail's page table, as reversible migration operations.
+
+Wagtail owns `wagtailcore_page`, so the indexes public routing and listings need are created with SQL
+from home's migrations (0004, 0005), with the column list per database vendor.
+"""
+
+from django.db import migrations
+
+
+def page_index_operation(indexes):
+    """A RunPython creating {name: {vendor or "default": "(columns)"}} on wagtailcore_page, dropping them on reverse."""
+
+    def create(apps, schema_editor):
+        vendor = schema_editor.connection.vendor
+        for name, columns in indexes.items():
+            schema_editor.execute(
+                f"CREATE INDEX IF NOT EXISTS {name} ON wagtailcore_page {columns.get(vendor, columns['default'])}"
+            )
+
+    def drop(apps, schema_editor):
+        for name in indexes:
+            schema_editor.execute(f"DROP INDEX IF EXISTS {name}")
+
+    return migrations.RunPython(create, drop)
