@@ -238,6 +238,7 @@ def connect_signals():
 
 
 def invalidate_for_content(sender, **kwargs):
+    from wagtail.contrib.search_promotions.models import SearchPromotion
     from wagtail.documents.models import AbstractDocument
     from wagtail.images.models import AbstractImage
     from wagtail.models import BaseViewRestriction, Page, Site
@@ -246,6 +247,15 @@ def invalidate_for_content(sender, **kwargs):
 
     if issubclass(sender, SiteSettings) and kwargs.get("created"):
         return  # created empty on a site's first request: nothing shown changes
-    content_models = (ContactPerson, SiteSettings, Site, AbstractImage, AbstractDocument, BaseViewRestriction)
+    # Editors' picks show on (page-cached) popular searches.
+    content_models = (
+        ContactPerson,
+        SiteSettings,
+        Site,
+        AbstractImage,
+        AbstractDocument,
+        BaseViewRestriction,
+        SearchPromotion,
+    )
     if issubclass(sender, content_models) or (kwargs.get("signal") is post_delete and issubclass(sender, Page)):
         invalidate()

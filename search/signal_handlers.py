@@ -5,17 +5,14 @@ the page row, so the entry written on publish would carry the old tags. Indexing
 publishing is complete fixes that. Drafts never reach the index: saving a revision writes only
 bookkeeping columns of the page row, and the indexer reads the row, not the draft.
 
-A change to an editors' pick starts a new content generation (home.page_cache.invalidate): popular
-searches are kept in the page cache with their picks, and the set of queries with picks
-(results.promoted_query_strings) is kept per generation.
+A change to an editors' pick starts a new content generation like any content change
+(home.page_cache.invalidate_for_content): popular searches are kept in the page cache with their
+picks, and the set of queries with picks (results.promoted_query_strings) is kept per generation.
 """
 
-from django.db.models.signals import post_delete, post_save
-from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.search import index
 from wagtail.signals import page_published
 
-from home import page_cache
 from profiles.models import MunicipalityPage
 
 
@@ -27,13 +24,5 @@ def reindex_published_page(sender, instance, **kwargs):
             index.insert_or_update_object(profile)
 
 
-def promotions_changed(sender, **kwargs):
-    # Now and again after the commit (invalidate() does both), so no request can keep the old picks.
-    page_cache.invalidate()
-
-
 def register_signal_handlers():
     page_published.connect(reindex_published_page, dispatch_uid="sitesearch_reindex_published_page")
-    # Only picks matter: a new query record has none, and deleting one deletes its picks one by one.
-    for signal in (post_save, post_delete):
-        signal.connect(promotions_changed, sender=SearchPromotion, dispatch_uid=f"sitesearch_promotions_{id(signal)}")
