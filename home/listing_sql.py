@@ -15,6 +15,17 @@ from wagtail.models import Page
 from .listings import restricted_paths
 
 
+def public_page_conditions():
+    """SQL conditions on the page table `p` (live, not expired, not in a private section) and their params:
+    what `public_only(... .live())` asks of a page, for the hand-written queries here and in home.topics."""
+    conditions = ["p.live", "(p.expire_at IS NULL OR p.expire_at > %s)"]
+    params = [connection.ops.adapt_datetimefield_value(timezone.now())]
+    for path in restricted_paths():
+        conditions.append("p.path NOT LIKE %s")
+        params.append(path + "%")
+    return conditions, params
+
+
 def _column(model, name):
     """`p.<column>` for a field of Page, `m.<column>` for one of the model's own table; "pk" is the primary key."""
     field = model._meta.pk if name == "pk" else model._meta.get_field(name)
@@ -35,11 +46,9 @@ class TeaserListing:
         self.model = model
         self.total = count
         selected = ", ".join(_column(model, name) for name in dict.fromkeys([*fields, "pk"]))
-        conditions = ["p.live", "p.path LIKE %s", "p.depth > %s", "(p.expire_at IS NULL OR p.expire_at > %s)"]
-        values = [root.path + "%", root.depth, connection.ops.adapt_datetimefield_value(timezone.now())]
-        for path in restricted_paths():
-            conditions.append("p.path NOT LIKE %s")
-            values.append(path + "%")
+        public, public_params = public_page_conditions()
+        conditions = ["p.path LIKE %s", "p.depth > %s", *public]
+        values = [root.path + "%", root.depth, *public_params]
         if where:
             columns = {field.name: _column(model, field.name) for field in model._meta.concrete_fields}
             conditions.append(f"({where.format(**columns)})")

@@ -3,7 +3,7 @@
 from django.core.paginator import EmptyPage, Paginator
 from django.http import Http404
 from django.utils import timezone
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 
 def restricted_paths():
@@ -39,8 +39,6 @@ def count_of_type(model, root):
     reading the table: 0.9 ms instead of 2.3 ms for 4,900 news, where joining the model's table was needed
     for nothing but the count.
     """
-    from wagtail.models import Page
-
     return public_only(Page.objects.type(model).live().descendant_of(root)).count()
 
 

@@ -16,7 +16,8 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.models import Page
 
-from .listings import public_only, restricted_paths
+from .listing_sql import public_page_conditions
+from .listings import public_only
 
 # Reverse one-to-one names from Page to the tagged page types, and how the site calls them.
 TAGGED_TYPES = [
@@ -92,11 +93,9 @@ def related_pages(page, tag_ids, limit=3):
             f"FROM {through._meta.db_table} WHERE {quote(through._meta.get_field('tag').column)} IN ({tag_marks}))"
         )
         tag_params.extend(tag_ids)
-    conditions = ["p.live", "p.id <> %s", "(p.expire_at IS NULL OR p.expire_at > %s)", f"({' OR '.join(tagged)})"]
-    params = [page.pk, connection.ops.adapt_datetimefield_value(timezone.now()), *tag_params]
-    for path in restricted_paths():
-        conditions.append("p.path NOT LIKE %s")
-        params.append(path + "%")
+    public, public_params = public_page_conditions()
+    conditions = ["p.id <> %s", f"({' OR '.join(tagged)})", *public]
+    params = [page.pk, *tag_params, *public_params]
     # t0 is the news table, t1 the event table (TAGGED_TYPES order).
     sql = (
         "SELECT p.id, p.path, p.depth, p.url_path, p.title, p.content_type_id, p.first_published_at, "
