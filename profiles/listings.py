@@ -14,6 +14,7 @@ import re
 from urllib.parse import quote
 
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.html import format_html
@@ -181,14 +182,21 @@ def municipality_summaries(root, request):
     # grouped query than PostgreSQL spends running it.
     profiles = TeaserListing(DistrictProfilePage, root)
     municipality, status = profiles.column("municipality"), profiles.column("status")
-    grouped = profiles.grouped(
-        f"{municipality}, mp.title, mp.url_path, SUM(CASE WHEN {status} = %s THEN 1 ELSE 0 END), "
-        f"SUM(CASE WHEN {status} = %s THEN 1 ELSE 0 END), COUNT(*)",
-        f"{municipality}, mp.title, mp.url_path",
-        joins=f"LEFT JOIN {Page._meta.db_table} mp ON mp.id = {municipality}",
-        order_by=f"mp.title, {municipality}",
+    # Counted per municipality first and joined with the municipalities' titles afterwards: grouping and
+    # sorting 2,000 joined rows by title cost PostgreSQL twice as much as grouping them by id.
+    counts, params = profiles.grouped_sql(
+        f"{municipality} AS municipality_id, SUM(CASE WHEN {status} = %s THEN 1 ELSE 0 END) AS running, "
+        f"SUM(CASE WHEN {status} = %s THEN 1 ELSE 0 END) AS completed, COUNT(*) AS total",
+        municipality,
         select_params=[STATUS_RUNNING, STATUS_COMPLETED],
     )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT c.municipality_id, mp.title, mp.url_path, c.running, c.completed, c.total FROM ({counts}) c "
+            f"LEFT JOIN {Page._meta.db_table} mp ON mp.id = c.municipality_id ORDER BY mp.title, c.municipality_id",
+            params,
+        )
+        grouped = cursor.fetchall()
     columns = ("municipality_id", "municipality__title", "municipality__url_path", "laufend", "abgeschlossen", "alle")
     rows = [dict(zip(columns, row, strict=True)) for row in grouped]
     summaries = []
