@@ -13,6 +13,7 @@ from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
 from .listings import public_only
+from .page_loader import load_specific
 
 # Columns the breadcrumbs, menus and the privacy check need from an ancestor.
 ANCESTOR_FIELDS = [
@@ -72,7 +73,7 @@ def route_by_url_path(home, request, path_components):
         specific = home
     else:
         model = target.specific_class
-        specific = model.objects.select_related(*getattr(model, "serve_select_related", ())).get(pk=target.pk)
+        specific = load_specific(model, target.pk, getattr(model, "serve_select_related", ()))
     specific._route_ancestors = chain[:-1]
     specific._route_has_view_restriction = any(page.has_view_restriction for page in chain)
     specific._route_has_alias = any(page.alias_of_id for page in chain)
