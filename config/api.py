@@ -29,6 +29,7 @@ from django.db import models
 from django.http import Http404
 from django.urls import NoReverseMatch
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from rest_framework.fields import Field, SkipField
@@ -79,6 +80,7 @@ from .api_filters import (
     TagsFilter,
 )
 from .api_json import APIJSONRenderer
+from .api_rows import PublicPageRows, page_subclass_only
 
 
 def detail_only_field_names(model):
@@ -173,6 +175,17 @@ def anonymous_view_restrictions(request):
         return tuple((r.page.path, r.page.depth) for r in restrictions if not r.accept_request(visitor))
 
     return shared(request, ("api-anonymous-view-restrictions",), build)
+
+
+def public_roots(request):
+    """The site's root page (and its translations) for `request`, or () if no site; Http404 for an unknown ?site=."""
+    site = SiteFilterValidator(site=request.GET.get("site"), request=request).site_obj
+    if not site:
+        return ()
+    roots = [site.root_page]
+    if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        roots.extend(site.root_page.get_translations())
+    return tuple((root.path, root.depth) for root in roots)
 
 
 def public_pages_queryset(request, model=Page, with_roots=False):
@@ -403,6 +416,59 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
             base.__dict__["specific"] = specific_with_links(base)
         return base.specific
 
+    def listing_view(self, request):
+        """Wagtail's listing; an unfiltered one of one page type reads its rows with SQL of config/api_rows.py.
+
+        The same steps as BaseAPIViewSet.listing_view (parameter checks, pagination with its errors, serializer
+        class per field selection, paginated response), without building the ORM querysets it would not run.
+        """
+        model = self._fast_listing_model()
+        if model is None:
+            return super().listing_view(request)
+        pages = self.paginator.paginate_queryset(self._public_rows(model), request, view=self)
+        attach_tag_lists(pages)
+        serializer_class = self._get_serializer_class(
+            request.wagtailapi_router, model, self._fields_config(), show_details=False
+        )
+        serializer = serializer_class(pages, many=True, context=self.get_serializer_context())
+        return self.get_paginated_response(serializer.data)
+
+    def _fast_listing_model(self):
+        """The page type of a listing whose parameters only choose the type, window, fields and site; else None."""
+        parameters = set(self.request.GET)
+        if not parameters <= FAST_LISTING_PARAMETERS or "type" not in parameters:
+            return None
+        model = self.requested_model()
+        if model is None or not page_subclass_only(model) or parameters & _db_field_names(type(self), model):
+            return None
+        return model
+
+    def _public_rows(self, model):
+        if not hasattr(self, "_anonymous_request"):
+            self._anonymous_request = anonymous(self.request)
+        try:
+            roots = public_roots(self._anonymous_request)
+        except Http404 as error:  # raised by Wagtail for an unknown ?site=
+            raise BadRequestError("site not found") from error
+        if getattr(self, "_now", None) is None:
+            self._now = timezone.now()
+        restrictions = anonymous_view_restrictions(self._anonymous_request)
+        return PublicPageRows(model, roots, restrictions, self._now)
+
+    def _fields_config(self):
+        if "fields" not in self.request.GET:
+            return []
+        try:
+            return parse_fields_parameter(self.request.GET["fields"])
+        except ValueError as error:
+            raise BadRequestError(f"fields error: {error}") from error
+
+    def get_serializer_context(self):
+        # The base queryset only serves a parent field (detail only): built when asked for.
+        context = BaseAPIViewSet.get_serializer_context(self)
+        context["base_queryset"] = SimpleLazyObject(self.get_base_queryset)
+        return context
+
     def publicly_visible(self, page):
         """Whether `page` is in the public page queryset (True/False), judged in Python; None if unknown.
 
@@ -546,6 +612,14 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
 
 # Parameters that do not change which pages a listing holds (only their order, fields and window).
 COUNT_NEUTRAL_PARAMETERS = frozenset({"type", "fields", "limit", "offset", "order", "site", "format"})
+# Parameters of a listing read by PublicPageRows: which type, fields and window, from which site (in path order).
+FAST_LISTING_PARAMETERS = COUNT_NEUTRAL_PARAMETERS - {"order"}
+
+
+@cache
+def _db_field_names(endpoint, model):
+    """Parameters that Wagtail's field filter would filter on for `model` (as FieldsFilter finds them)."""
+    return frozenset(endpoint.get_available_fields(model, db_fields_only=True)) - {"locale"}
 
 
 class _KnownCount:

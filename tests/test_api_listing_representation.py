@@ -137,9 +137,9 @@ def test_benchmark_requests_keep_their_query_budget(client, content):
     client.get(LISTING)  # renditions are created on first use; measure the steady state
     with CaptureQueriesContext(connection) as queries:
         assert client.get(LISTING).status_code == 200
-    # site, restrictions, count, pages (with municipality and locale), images, renditions, tags,
+    # site, restrictions, count, pages (with municipality and locale), images with their renditions, tags,
     # collection restrictions
-    assert len(queries) == 8, [query["sql"] for query in queries]
+    assert len(queries) == 7, [query["sql"] for query in queries]
     with CaptureQueriesContext(connection) as queries:
         assert client.get(f"/api/v2/pages/{content['profile'].pk}/").status_code == 200
     # site, restrictions, the page, its specific row (with municipality, which is the public parent, and images),
@@ -231,7 +231,7 @@ def test_benchmark_requests_with_warm_shared_lookups(client, content):
     client.get(detail)
     with CaptureQueriesContext(connection) as queries:
         assert client.get(LISTING).status_code == 200
-    assert len(queries) == 6, [query["sql"] for query in queries]
+    assert len(queries) == 5, [query["sql"] for query in queries]
     with CaptureQueriesContext(connection) as queries:
         assert client.get(detail).status_code == 200
     assert len(queries) == 3, [query["sql"] for query in queries]
