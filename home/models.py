@@ -16,6 +16,7 @@ from .permissions import LeafAwarePagePermissionTester
 from .preview import ExternalPreviewMixin
 from .routing import route_by_url_path, view_restrictions_known_empty
 from .serializers import ImageRenditionSerializer, PageReferenceStreamSerializer
+from .shared_lookups import site_root_paths
 
 
 class BasePage(ExternalPreviewMixin, Page):
@@ -58,6 +59,15 @@ class BasePage(ExternalPreviewMixin, Page):
 
     def get_social_image(self):
         return self.social_image or getattr(self, "teaser_image", None)
+
+    def _get_site_root_paths(self, cache_object=None, **kwargs):
+        # Wagtail keeps the root paths on the request or, when a template asks `page.url` without one, on
+        # each page: every teaser of a listing read (and unpickled) them from the cache again.
+        holder = cache_object or self
+        if kwargs or hasattr(holder, "_wagtail_cached_site_root_paths"):
+            return super()._get_site_root_paths(cache_object, **kwargs)
+        holder._wagtail_cached_site_root_paths = site_root_paths()
+        return holder._wagtail_cached_site_root_paths
 
     def get_view_restrictions(self):
         # home.routing already checked the page and its ancestors in the routing query.

@@ -48,6 +48,27 @@ def shared(request, key, build):
     return value
 
 
+def site_root_paths():
+    """Wagtail's Site.get_site_root_paths(), shared per content generation while a public request is answered.
+
+    Outside one (the admin, commands) it is Wagtail's own lookup. Site changes and every publish or move
+    start a new generation, as saving a site clears Wagtail's cached copy.
+    """
+    if _request_generation.get() is None:
+        return Site.get_site_root_paths()
+    return shared(None, ("site-root-paths",), Site.get_site_root_paths)
+
+
+def prime_site_root_paths(pages):
+    """Hand plain Page instances (menu, breadcrumbs) the shared root paths, which `page.url` would
+    otherwise read from the cache once per page; BasePage does this for itself."""
+    if _request_generation.get() is not None:
+        paths = site_root_paths()
+        for page in pages:
+            page._wagtail_cached_site_root_paths = paths
+    return pages
+
+
 def forget():
     """Drop every shared value (tests whose database was rolled back)."""
     with _lock:

@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 from wagtail.models import Page, Site
 
 from home.routing import cached_ancestors, main_menu_pages
-from home.shared_lookups import shared
+from home.shared_lookups import prime_site_root_paths, shared
 
 register = template.Library()
 
@@ -21,7 +21,7 @@ def main_menu(context):
     request = context.get("request")
     page = context.get("page")
     root = _site_root(request)
-    items = main_menu_pages(request, root) if root is not None else []
+    items = prime_site_root_paths(main_menu_pages(request, root) if root is not None else [])
     current_path = getattr(page, "path", "") if isinstance(page, Page) else ""
     return {
         "home_url": root.url if root is not None else "/",
@@ -41,7 +41,7 @@ def breadcrumbs(context, page=None, extra=None):
         ancestors = cached_ancestors(page)
         if ancestors is None:
             ancestors = list(page.get_ancestors().only("id", "path", "depth", "url_path", "title"))
-        trail = [ancestor for ancestor in ancestors if ancestor.depth > 1] + [page]
+        trail = prime_site_root_paths([ancestor for ancestor in ancestors if ancestor.depth > 1]) + [page]
     elif extra:
         root = _site_root(context.get("request"))
         trail = [root] if root is not None else []
