@@ -12,6 +12,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 from .api_visibility import is_public_media, is_public_page
+from .compiled_loads import chooser_values
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
@@ -121,6 +122,9 @@ class QuoteBlock(blocks.StructBlock):
 
 
 class DocumentBlock(DocumentChooserBlock):
+    def bulk_to_python(self, values):
+        return chooser_values(self.model_class, values)
+
     def get_api_representation(self, value, context=None):
         return document_api_representation(value) if is_public_media(value, context) else None
 

@@ -12,8 +12,8 @@ from django.http import Http404
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
+from .compiled_loads import load_specific
 from .listings import public_only
-from .page_loader import load_specific
 
 # Columns the breadcrumbs, menus and the privacy check need from an ancestor.
 ANCESTOR_FIELDS = [

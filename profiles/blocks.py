@@ -7,6 +7,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from home.api_visibility import is_public_media
 from home.blocks import PARAGRAPH_FEATURES, DocumentBlock, ImageBlock, LinkBlock, QuoteBlock
+from home.compiled_loads import chooser_values
 
 
 class SectionContentBlock(blocks.StreamBlock):
@@ -55,8 +56,7 @@ class ContactPersonBlock(SnippetChooserBlock):
 
     def bulk_to_python(self, values):
         # All contacts of a page with their photos in one query, not one photo query per person.
-        people = self.model_class.objects.select_related("photo").in_bulk([value for value in values if value])
-        return [people.get(value) for value in values]
+        return chooser_values(self.model_class, values, ("photo",))
 
     def get_api_representation(self, value, context=None):
         # Contact persons have drafts of their own: an unpublished one is not shown at all.
