@@ -94,6 +94,10 @@ def test_home_page_shows_news_events_counts_and_section_links(client, site_tree)
     news_titles = [h.get_text(strip=True) for h in page_soup.select("#home-news-heading ~ article h3")]
     assert news_titles == ["Meldung Tag 4", "Meldung Tag 3", "Meldung Tag 2"]
     assert "Bundeskonferenz" in page_soup.select_one("#home-events-heading").parent.get_text()
+    # Machine-readable start in local time, as on the event index.
+    assert page_soup.select_one(".teaser--event time")["datetime"] == "2099-11-25T10:00:00+01:00"
+    event_index = soup(client.get("/veranstaltungen/"))
+    assert event_index.select_one(".teaser--event time")["datetime"] == "2099-11-25T10:00:00+01:00"
     counts = page_soup.select_one(".status-counts").get_text(" ", strip=True)
     assert "2 laufende Programmgebiete" in counts and "1 abgeschlossene Programmgebiete" in counts
     links = {a["href"] for a in page_soup.select("main p.more a")}
@@ -152,6 +156,7 @@ def test_event_page_shows_date_venue_map_calendar_link_and_json_ld(client, site_
     )
     page_soup = soup(client.get(event.url))
     assert "Mo., 25. November 2030, 10:00–16:00 Uhr" in page_soup.select_one(".facts").get_text()
+    assert page_soup.select_one(".facts time")["datetime"] == "2030-11-25T10:00:00+01:00"
     address = page_soup.select_one(".facts address").get_text(" ", strip=True)
     assert "REFUGIO Berlin" in address and "Lenaustraße 3–4" in address and "12047 Berlin" in address
     calendar = page_soup.find("a", string="In den Kalender eintragen")
