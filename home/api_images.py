@@ -15,6 +15,7 @@ from urllib.parse import urljoin, urlsplit
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.utils.encoding import filepath_to_uri
+from django.utils.functional import LazyObject, empty
 
 from .blocks import RENDITION_SPECS, _rendition_filters
 
@@ -43,6 +44,10 @@ def file_url(field_file):
     """`field_file.url`, joined by hand where urljoin would only concatenate."""
     name = field_file.name
     storage = field_file.storage
+    if isinstance(storage, LazyObject):  # default_storage
+        if storage._wrapped is empty:
+            storage._setup()
+        storage = storage._wrapped
     if name and type(storage) is FileSystemStorage:
         base_url = storage.base_url
         if base_url is not None and _joinable_base(base_url):
