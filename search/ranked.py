@@ -4,7 +4,9 @@ Through the backend's queryset API a results page costs three full passes over e
 query for the counts, the paginator's count, the ranked slice), each reading and concatenating every
 matching index row. Here one statement finds the matches through the GIN index on `title || body`
 (search/migrations/0001), scores each of them once with the backend's own formula and weights, and
-returns the counts per content type together with the requested window of page ids.
+returns the counts per content type together with the requested window of page ids. For the first
+pages of a one-word search it scores only the "leaders" (matches with the word in the title or with a
+high weight in the body), which provably rank first, and merely counts the others (see _LEADERS_SQL).
 
 The ranking is the backend's (modelsearch PostgresSearchQueryCompiler for a plain AND query over the
 index entries): ts_rank(weights, title, q) * title_norm + ts_rank(weights, body, q), ties by page id
@@ -42,38 +44,143 @@ def _tsquery_text(query):
 # hints to this statement's transaction: in autocommit mode the statements run as one implicit
 # transaction. "content_type_id + 0" keeps the planner from reading all page entries through the
 # content type index and testing each vector instead. Page entries hold the page id as text; joining
-# on it as an integer hashes faster than casting every page id.
-# Scoring is most of the statement's cost. For a query of one lexeme ts_rank of a title without it is
+# on it as an integer hashes faster than casting every page id. The leaders' page look-ups below are a
+# nested loop all the same (the only plan for their lateral subquery), and its penalty for the disabled
+# plan type lifts the estimate above the JIT threshold: compiling the statement then costs 300 ms.
+_SETTINGS = """
+SET LOCAL enable_seqscan = off;
+SET LOCAL enable_nestloop = off;
+SET LOCAL enable_mergejoin = off;
+SET LOCAL jit = off;
+"""
+
+_QUERY = "to_tsquery(%(config)s::regconfig, %(tsquery)s) AS query"
+_PAGE_ENTRIES = "content_type_id + 0 = ANY(%(entry_types)s)"
+
+# Scoring is most of the cost of ranking. For a query of one lexeme ts_rank of a title without it is
 # exactly 0, and most matches have the word only in the body, so then the title is ranked only where a
 # cheap match test finds the word (the same scores, bit for bit; about 0.8 ms less for a word on most
 # pages). With more lexemes (an AND query) ts_rank gives a title lacking some of them 1e-20, not 0, so
 # those titles are ranked as ever.
-_SQL = """
-SET LOCAL enable_seqscan = off;
-SET LOCAL enable_nestloop = off;
-SET LOCAL enable_mergejoin = off;
-WITH hits AS MATERIALIZED (
+_SCORE = """CASE WHEN numnode(query) = 1 AND NOT title @@ query THEN 0::float8
+                    ELSE ts_rank(%(weights)s::float4[], title, query) * title_norm END
+               + ts_rank(%(weights)s::float4[], body, query)"""
+
+# Every match with its page's content type and its score.
+_RANKED_MATCHES = f"""
     SELECT pages.id, pages.content_type_id, entries.score
     FROM (
-        SELECT object_id::integer AS page_id,
-               CASE WHEN numnode(query) = 1 AND NOT title @@ query THEN 0::float8
-                    ELSE ts_rank(%(weights)s::float4[], title, query) * title_norm END
-               + ts_rank(%(weights)s::float4[], body, query) AS score
-        FROM wagtailsearch_indexentry, to_tsquery(%(config)s::regconfig, %(tsquery)s) AS query
-        WHERE content_type_id + 0 = ANY(%(entry_types)s) AND (title || body) @@ query
+        SELECT object_id::integer AS page_id, {_SCORE} AS score
+        FROM wagtailsearch_indexentry, {_QUERY}
+        WHERE {_PAGE_ENTRIES} AND (title || body) @@ query
         OFFSET 0
     ) AS entries
-    JOIN ({pages}) AS pages ON entries.page_id = pages.id
-)
+    JOIN ({{pages}}) AS pages ON entries.page_id = pages.id
+"""
+
+# Counts per content type and the requested window of the ranked hits: every match is scored once.
+_SQL = (
+    _SETTINGS
+    + f"""
+WITH hits AS MATERIALIZED ({_RANKED_MATCHES})
 SELECT NULL::integer, content_type_id, COUNT(*) FROM hits GROUP BY content_type_id
 UNION ALL
 (
     SELECT id, content_type_id, NULL FROM hits
-    WHERE {type_filter}
+    WHERE {{type_filter}}
     ORDER BY score DESC, id DESC
     LIMIT %(limit)s OFFSET %(offset)s
 )
 """
+)
+
+# The first pages of a one-word search without scoring every match. A match whose title lacks the word
+# and whose body has it only with the low weights C and D (most matches: the site's body fields carry no
+# boost) scores at most `bound` (see _low_weight_bound); every other match is found through an index,
+# the title's (Wagtail's own) or the one on the body's A and B positions (search/migrations/0003). So
+# when at least `window_end` searchable hits of the type filter among those "leaders" score above the
+# bound, they are exactly the first `window_end` hits, in the same order, and only they were scored.
+# They are ranked first and checked against the page conditions one by one, best first, until enough
+# are found (a handful of primary key look-ups). The counts then need no scores: the matches are only
+# joined to the page rows and counted. Otherwise (fewer such leaders: a word in few titles, a later
+# page) the statement ranks every match as _SQL does; the branches of the path not taken are never run
+# (one-time filters on the leaders' count), so that costs only the leaders' look-up.
+_LEADERS_SQL = (
+    _SETTINGS
+    + f"""
+WITH leaders AS MATERIALIZED (
+    SELECT candidates.page_id AS id, pages.content_type_id, candidates.score
+    FROM (
+        SELECT page_id, score FROM (
+            SELECT object_id::integer AS page_id, {_SCORE} AS score
+            FROM wagtailsearch_indexentry, {_QUERY}
+            WHERE {_PAGE_ENTRIES} AND numnode(query) = 1
+              AND (title @@ query OR ts_filter(body, '{{{{a,b}}}}') @@ query)
+            OFFSET 0
+        ) AS scored
+        WHERE score > %(bound)s
+        ORDER BY score DESC, page_id DESC
+        LIMIT %(candidates)s
+    ) AS candidates
+    CROSS JOIN LATERAL (
+        SELECT pages.content_type_id FROM ({{pages}}) AS pages WHERE pages.id = candidates.page_id OFFSET 0
+    ) AS pages
+    WHERE {{type_filter}}
+    ORDER BY candidates.score DESC, candidates.page_id DESC
+    LIMIT %(window_end)s
+),
+enough AS (SELECT COUNT(*) = %(window_end)s AS leaders_suffice FROM leaders),
+hits AS MATERIALIZED ({_RANKED_MATCHES})
+SELECT NULL::integer, pages.content_type_id, COUNT(*)
+FROM (
+    SELECT object_id::integer AS page_id
+    FROM wagtailsearch_indexentry, {_QUERY}
+    WHERE {_PAGE_ENTRIES} AND (title || body) @@ query
+    OFFSET 0
+) AS entries
+JOIN ({{pages}}) AS pages ON entries.page_id = pages.id
+WHERE (SELECT leaders_suffice FROM enough)
+GROUP BY pages.content_type_id
+UNION ALL
+(
+    SELECT id, content_type_id, NULL FROM leaders
+    WHERE (SELECT leaders_suffice FROM enough)
+    ORDER BY score DESC, id DESC
+    OFFSET %(offset)s
+)
+UNION ALL
+SELECT NULL::integer, content_type_id, COUNT(*) FROM hits
+WHERE NOT (SELECT leaders_suffice FROM enough)
+GROUP BY content_type_id
+UNION ALL
+(
+    SELECT id, content_type_id, NULL FROM hits
+    WHERE NOT (SELECT leaders_suffice FROM enough) AND {{type_filter}}
+    ORDER BY score DESC, id DESC
+    LIMIT %(limit)s OFFSET %(offset)s
+)
+"""
+)
+
+# Looking for leaders costs a primary key look-up per leader; beyond the first pages of hits a word
+# rarely has that many leaders, and _SQL is then cheaper.
+LEADERS_MAX_WINDOW = 100
+# Leaders are checked against the page conditions and the type filter in order of their score, at most
+# twice as many as the window needs plus this many: a filter to a type that few leaders have (or many
+# unpublished leaders) gives up soon and ranks every match instead.
+LEADERS_SLACK = 40
+
+
+def _low_weight_bound(weights):
+    """An upper bound of ts_rank(weights, body, one lexeme) where the lexeme has only C and D positions.
+
+    ts_rank (normalisation 0) of one lexeme with weights w_1 ... w_n at its positions in order is
+    (w_max + sum(w_i / i^2) - w_max / j^2) / 1.64493406685, j the first position of the largest weight
+    w_max: less than (1 + pi^2 / 6) / 1.64493406685 = 1.608 times the largest weight present, and
+    weights are the array {D, C, B, A}. Twice that weight leaves room for rounding in float4.
+    """
+    values = [float(value) for value in weights.strip("{}").split(",")]
+    return 2 * max(values[0], values[1])
 
 
 class RankedSearch:
@@ -89,14 +196,24 @@ class RankedSearch:
 
     def _run(self, offset, limit):
         pages_sql, pages_params = self.pages.values("id", "content_type_id").query.sql_with_params()
+        weights = get_sql_weights()
         params = {
-            "weights": get_sql_weights(),
+            "weights": weights,
             "config": get_search_backend().config,
             "tsquery": _tsquery_text(self.query),
             "entry_types": get_descendants_content_types_pks(Page),
             "limit": limit,
             "offset": offset,
         }
+        template = _SQL
+        # Not for "every other page type": few pages are, so leaders of that type are rare.
+        if len(self.query.split()) == 1 and offset + limit <= LEADERS_MAX_WINDOW and not self.exclude:
+            template = _LEADERS_SQL
+            params.update(
+                bound=_low_weight_bound(weights),
+                window_end=offset + limit,
+                candidates=2 * (offset + limit) + LEADERS_SLACK,
+            )
         # The page queryset's own SQL uses positional placeholders; name them so both styles mix.
         pages_sql = pages_sql.replace("%%", "\0")
         for number, value in enumerate(pages_params):
@@ -108,7 +225,7 @@ class RankedSearch:
         else:
             params["filter_types"] = list(self.content_type_ids)
             type_filter = ("NOT " if self.exclude else "") + "content_type_id = ANY(%(filter_types)s)"
-        sql = _SQL.format(pages=pages_sql, type_filter=type_filter)
+        sql = template.format(pages=pages_sql, type_filter=type_filter)
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
