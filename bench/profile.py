@@ -1,9 +1,9 @@
 """Profile one URL in-process against the benchmark database: `python bench/profile.py PATH [PATH ...]`.
 
-Runs the full middleware stack (Django's test client, production-like bench settings, page cache off
-unless BENCH_PROFILE_CACHED=1), warms up once, then prints the average time and SQL queries per request
-and a pyinstrument call tree for BENCH_PROFILE_REPEAT requests (default 20). `make bench` must have
-built the benchmark database first.
+Runs the full middleware stack (Django's test client asking for gzip as browsers and `make bench` do,
+production-like bench settings, page cache off unless BENCH_PROFILE_CACHED=1), warms up once, then
+prints the average time and SQL queries per request and a pyinstrument call tree for
+BENCH_PROFILE_REPEAT requests (default 20). `make bench` must have built the benchmark database first.
 """
 
 import os
@@ -28,7 +28,7 @@ def main(paths):
     from pyinstrument import Profiler
 
     repeat = int(os.environ.get("BENCH_PROFILE_REPEAT", "20"))
-    client = Client(HTTP_HOST="127.0.0.1")
+    client = Client(HTTP_HOST="127.0.0.1", HTTP_ACCEPT_ENCODING="gzip")
     for path in paths:
         first = client.get(path)
         if first.status_code != 200:
