@@ -25,7 +25,9 @@ from collections import OrderedDict, defaultdict
 from functools import cache, lru_cache
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.db import connection, models
+from django.db.models.query_utils import DeferredAttribute
 from django.http import Http404
 from django.urls import NoReverseMatch
 from django.utils import timezone
@@ -33,6 +35,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from rest_framework.fields import Field, SkipField
+from rest_framework.serializers import BaseSerializer
 from wagtail.api.utils import get_base_url
 from wagtail.api.v2.filters import (
     AncestorOfFilter,
@@ -354,43 +357,91 @@ class PublicPageSerializer(PageSerializer):
         prototype = by_language.get(language)
         if prototype is None:
             prototype = by_language[language] = super().get_fields()
-        return copy.deepcopy(prototype)
+        return OrderedDict((name, _copy_field(field)) for name, field in prototype.items())
 
     def _field_split(self):
         # Wagtail sorts the fields into meta and core fields again for every item; the field set is fixed.
         split = self.__dict__.get("_public_field_split")
         if split is None:
-            fields = [field for field in self.fields.values() if not field.write_only]
-            meta_fields = [field for field in fields if field.field_name in self.meta_fields]
-            core_fields = [field for field in fields if field.field_name not in self.meta_fields]
-            has_id = any(field.field_name == "id" for field in core_fields)
-            split = self.__dict__["_public_field_split"] = (meta_fields, core_fields, has_id)
+            model = getattr(getattr(self, "Meta", None), "model", None)
+            fields = [(field, _plain_attname(model, field)) for field in self.fields.values() if not field.write_only]
+            meta_fields = [item for item in fields if item[0].field_name in self.meta_fields]
+            core_fields = [item for item in fields if item[0].field_name not in self.meta_fields]
+            has_id = any(field.field_name == "id" for field, _attname in core_fields)
+            split = self.__dict__["_public_field_split"] = (model, meta_fields, core_fields, has_id)
         return split
 
     def to_representation(self, instance):
-        """Wagtail's BaseSerializer.to_representation, with the fields sorted once per serializer."""
-        meta_fields, core_fields, has_id = self._field_split()
+        """Wagtail's BaseSerializer.to_representation, with the fields sorted once per serializer.
+
+        A plain column's value is read from the instance's __dict__ where it is loaded (what DRF's
+        get_attribute returns for it, without its generic lookup).
+        """
+        model, meta_fields, core_fields, has_id = self._field_split()
+        loaded = instance.__dict__ if type(instance) is model else _NOTHING_LOADED
         data = OrderedDict()
         if has_id:
             data["id"] = None  # keeps `id` first
         meta = OrderedDict()
-        for field in meta_fields:
-            try:
-                attribute = field.get_attribute(instance)
-            except SkipField:
-                continue
+        for field, attname in meta_fields:
+            if attname in loaded:
+                attribute = loaded[attname]
+            else:
+                try:
+                    attribute = field.get_attribute(instance)
+                except SkipField:
+                    continue
             meta[field.field_name] = None if attribute is None else field.to_representation(attribute)
         if meta:
             data["meta"] = meta
-        for field in core_fields:
-            try:
-                if field.field_name == "admin_display_title":
-                    instance = instance.specific_deferred
-                attribute = field.get_attribute(instance)
-            except SkipField:
-                continue
+        for field, attname in core_fields:
+            if attname in loaded:
+                attribute = loaded[attname]
+            else:
+                try:
+                    if field.field_name == "admin_display_title":
+                        instance = instance.specific_deferred
+                    attribute = field.get_attribute(instance)
+                except SkipField:
+                    continue
             data[field.field_name] = None if attribute is None else field.to_representation(attribute)
         return data
+
+
+_NOTHING_LOADED = {}
+
+
+def _copy_field(field):
+    """An unbound copy of a prototype field, ready for bind().
+
+    DRF deep-copies fields by building them anew from their arguments (a SlugField compiles its validator's
+    regex again: a third of a 20-item listing's serialization). A field without nested fields or serializers
+    only gets its name, parent and source set by bind(), and reads the rest: a shallow copy does.
+    """
+    if isinstance(field, BaseSerializer) or hasattr(field, "child") or hasattr(field, "child_relation"):
+        return copy.deepcopy(field)
+    return copy.copy(field)
+
+
+def _plain_attname(model, field):
+    """The attname under which `model` instances hold what `field.get_attribute()` returns, or None.
+
+    Only for DRF's own get_attribute on a plain concrete column (a DeferredAttribute: the loaded value as it is).
+    """
+    if model is None or type(field).get_attribute is not Field.get_attribute:
+        return None
+    if len(getattr(field, "source_attrs", ())) != 1 or field.field_name == "admin_display_title":
+        return None
+    name = field.source_attrs[0]
+    try:
+        model_field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+    if model_field.is_relation or not model_field.concrete or model_field.attname != name:
+        return None
+    if type(getattr(model, name, None)) is not DeferredAttribute:
+        return None
+    return name
 
 
 @cache  # one class per page model
