@@ -90,3 +90,25 @@ def excerpt(texts, pattern, length=EXCERPT_LENGTH):
                 return mark_safe(escape(prefix) + highlight(body, pattern) + escape(suffix))
     prefix, body, suffix = _cut(texts[0], 0, length)
     return escape(body + suffix)
+
+
+def excerpt_of_segments(lead, segments, pattern, length=EXCERPT_LENGTH):
+    """excerpt([lead, "".join(segments)], pattern), joining only as many segments as the excerpt needs.
+
+    Once the joined text reaches more than `length` characters past the first match (or past the start,
+    without a pattern), the rest cannot change the excerpt: its cut, its context and its ellipses all lie
+    in the text read so far, and no earlier match can start in text not yet read.
+    """
+    if lead and (pattern is None or pattern.search(lead)):
+        return excerpt([lead], pattern, length)
+    text = ""
+    for segment in segments:
+        text += segment
+        if pattern is None:
+            if len(text) > length:
+                break
+            continue
+        match = pattern.search(text)
+        if match and len(text) > match.start() + length:
+            break
+    return excerpt([lead, text], pattern, length)

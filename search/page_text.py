@@ -66,3 +66,35 @@ def full_text(page):
     parts = [plain(getattr(page, attr, "")) for attr in TEXT_FIELDS]
     parts += [stream_text(getattr(page, attr, None)) for attr in STREAM_FIELDS]
     return " ".join(part for part in parts if part)
+
+
+def _stream_pieces(stream_value):
+    raw = getattr(stream_value, "raw_data", None)
+    if raw is None:
+        return
+    for text in _stream_strings(list(raw)):
+        yield plain(text)
+
+
+def full_text_segments(page):
+    """full_text(page) in pieces, each computed only when asked for: "".join() of them is full_text(page).
+
+    An excerpt usually needs only the text up to a little after the first match.
+    """
+    parts = [[plain(getattr(page, attr, ""))] for attr in TEXT_FIELDS]
+    parts += [_stream_pieces(getattr(page, attr, None)) for attr in STREAM_FIELDS]
+    started = False
+    for pieces in parts:
+        # A part is " ".join(its pieces) and left out when empty: no pieces, or a single empty one.
+        pending = []
+        for piece in pieces:
+            if pending is None:
+                yield " " + piece
+                continue
+            pending.append(piece)
+            if piece or len(pending) > 1:
+                if started:
+                    yield " "
+                yield " ".join(pending)
+                started = True
+                pending = None

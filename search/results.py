@@ -22,7 +22,7 @@ from newsroom.models import EventPage, NewsPage
 from profiles.models import DistrictProfilePage, MunicipalityPage
 
 from . import page_text
-from .highlight import excerpt, highlight
+from .highlight import excerpt_of_segments, highlight
 
 
 @dataclass(frozen=True)
@@ -201,11 +201,9 @@ def specific_pages(ids_and_types):
 
 
 def _excerpt(page, pattern):
-    teaser = page_text.teaser_text(page)
-    if teaser and (pattern is None or pattern.search(teaser)):
-        # The excerpt comes from the teaser either way; the full text (all StreamField blocks) is not needed.
-        return excerpt([teaser], pattern)
-    return excerpt([teaser, page_text.full_text(page)], pattern)
+    # From the teaser if it has a match (or without a pattern), else from the full text (all StreamField
+    # blocks), read only up to a little past its first match.
+    return excerpt_of_segments(page_text.teaser_text(page), page_text.full_text_segments(page), pattern)
 
 
 def build_hits(pages, pattern, request, specific=None):
