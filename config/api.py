@@ -20,6 +20,7 @@ Differences from Wagtail's stock endpoints, each for a reason:
 """
 
 import copy
+import re
 import weakref
 from collections import OrderedDict, defaultdict
 from functools import cache, lru_cache
@@ -29,7 +30,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import connection, models
 from django.db.models.query_utils import DeferredAttribute
 from django.http import Http404
-from django.urls import NoReverseMatch
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
@@ -56,6 +57,7 @@ from wagtail.api.v2.serializers import (
 from wagtail.api.v2.utils import BadRequestError, page_models_from_string, parse_fields_parameter
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.api.validators import SiteFilterValidator
+from wagtail.coreutils import WAGTAIL_APPEND_SLASH
 from wagtail.documents.api.v2.serializers import DocumentSerializer
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.fields import RichTextField, StreamField
@@ -238,6 +240,56 @@ class _RequestLookups:
     def __init__(self, request):
         self.base_url = get_base_url(request)
         self.endpoints = {}
+        self._serve_prefix = _UNKNOWN
+
+    @property
+    def serve_prefix(self):
+        """What reverse("wagtail_serve") puts before a plain page path, if it only puts something before it."""
+        if self._serve_prefix is _UNKNOWN:
+            try:
+                prefix = reverse("wagtail_serve", args=("",))
+                sample = "a-b_c/d/"
+                self._serve_prefix = prefix if reverse("wagtail_serve", args=(sample,)) == prefix + sample else None
+            except NoReverseMatch:
+                self._serve_prefix = None
+        return self._serve_prefix
+
+
+_UNKNOWN = object()
+# Paths below a site root that Wagtail's serve pattern, (?:[\w\-]+/)*, takes and reverse() leaves unquoted.
+_PLAIN_SERVE_PATH = re.compile(r"(?:[A-Za-z0-9_\-]+/)*")
+
+
+@cache
+def _stock_page_urls(model):
+    """Whether `model` builds its full URL with Wagtail's own methods (routing through wagtail_serve)."""
+    return (
+        all(getattr(model, name) is getattr(Page, name) for name in _URL_METHODS)
+        and WAGTAIL_APPEND_SLASH
+        and not getattr(settings, "WAGTAIL_I18N_ENABLED", False)
+    )
+
+
+# (_get_site_root_paths may differ: it is called here as Wagtail calls it.)
+_URL_METHODS = ("get_full_url", "get_url_parts", "_get_relevant_site_root_paths")
+
+
+def _plain_full_url(page, lookups):
+    """`page.get_full_url(lookups)` for a page of a stock model with a plain ASCII path; _UNKNOWN otherwise.
+
+    Page.get_url_parts reverses the serve URL for each page; for such a path that is the prefix reversed
+    once per response followed by the path.
+    """
+    if not _stock_page_urls(type(page)) or lookups.serve_prefix is None:
+        return _UNKNOWN
+    url_path = page.url_path
+    for site_root in page._get_site_root_paths(lookups):  # the first site holding the page, as Wagtail picks it
+        if url_path.startswith(site_root.root_path):
+            relative = url_path[len(site_root.root_path) :]
+            if not _PLAIN_SERVE_PATH.fullmatch(relative):
+                return _UNKNOWN
+            return site_root.root_url + lookups.serve_prefix + relative
+    return None
 
 
 def _lookups(context):
@@ -252,11 +304,16 @@ class PublicHtmlUrlField(PageHtmlUrlField):
 
     The memo object is passed where Wagtail takes a request only for caching: not being an HttpRequest,
     it does not switch Wagtail to preferring the request's site, so the URL is exactly `page.full_url`.
+    A plain ASCII path is put behind the serve prefix reversed once per response (_plain_full_url).
     """
 
     def to_representation(self, page):
+        lookups = _lookups(self.context)
+        url = _plain_full_url(page, lookups)
+        if url is not _UNKNOWN:
+            return url
         try:
-            return page.get_full_url(_lookups(self.context))
+            return page.get_full_url(lookups)
         except NoReverseMatch:
             return None
 
