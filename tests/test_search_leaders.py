@@ -155,3 +155,22 @@ def test_the_high_weight_index_exists(db):
         cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = %s", [HIGH_WEIGHT_INDEX])
         (definition,) = cursor.fetchone()
     assert "ts_filter(body, '{a,b}'::\"char\"[])" in definition
+
+
+def test_hits_are_loaded_as_the_orm_loads_them(quartier_pages, site_tree):
+    # search.results loads the hits of most page types with the ORM's SQL compiled once per process.
+    from search.results import specific_pages
+
+    pages = quartier_pages["title"][:3] + quartier_pages["events"] + [site_tree["profile"], site_tree["home"]]
+    loaded = specific_pages([(page.pk, page.content_type_id) for page in pages])
+
+    assert [page.pk for page in loaded] == [page.pk for page in pages]
+    for page in loaded:
+        expected = type(page).objects.get(pk=page.pk)
+        for field in type(page)._meta.concrete_fields:
+            value, wanted = getattr(page, field.attname), getattr(expected, field.attname)
+            if hasattr(value, "raw_data"):
+                assert list(value.raw_data) == list(wanted.raw_data), field.name
+            else:
+                assert value == wanted and type(value) is type(wanted), field.name
+        assert not page._state.adding
