@@ -16,6 +16,10 @@ Differences from Wagtail's stock endpoints, each for a reason:
   pages and images it links to and judges a parent loaded that way in Python; the total_count of an
   unfiltered one-type listing is counted on the page table alone (index-only scan, home/migrations/0006);
   the output is Wagtail's, byte for byte (tests/test_api_listing_representation.py, tests/test_api_json.py).
+- an unfiltered listing of one page type (only type, fields, limit, offset, site, format) reads its count,
+  pages, images and tags with hand-written SQL (config/api_rows.py) and builds no ORM queryset; plain
+  columns are read from the loaded instances, html_url puts plain paths behind one reversed serve prefix,
+  and rendition URLs are joined by hand (home/api_images.py): 13.9 -> 6.4 ms in-process (issue 7).
 - images and documents: private collections are hidden (as in Wagtail), tags are fetched in bulk.
 """
 
