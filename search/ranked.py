@@ -186,8 +186,9 @@ def _low_weight_bound(weights):
 class RankedSearch:
     """Counts per content type and windows of ranked (page id, content type id) pairs for one query."""
 
-    def __init__(self, pages, query, content_type_ids=None, exclude=False):
-        self.pages = pages.order_by()
+    def __init__(self, pages, query, content_type_ids=None, exclude=False, pages_sql=None):
+        # The searchable pages as a queryset, or as its SQL and parameters (pages_sql).
+        self.pages_sql = pages_sql or pages.order_by().values("id", "content_type_id").query.sql_with_params()
         self.query = query
         # None: every type; else the content types of the type filter (or all but them with exclude).
         self.content_type_ids = content_type_ids
@@ -195,7 +196,7 @@ class RankedSearch:
         self.counts = None
 
     def _run(self, offset, limit):
-        pages_sql, pages_params = self.pages.values("id", "content_type_id").query.sql_with_params()
+        pages_sql, pages_params = self.pages_sql
         weights = get_sql_weights()
         params = {
             "weights": weights,

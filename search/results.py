@@ -131,12 +131,13 @@ def promotions_for(query, pages):
 
     Looked up by the normalised query string instead of `Query.get()`, which would create a
     query record for every search, including those the popular-searches report must not show.
+    `pages` returns the searchable pages (built only when the query has picks).
     """
     if normalise_query_string(query) not in promoted_query_strings():
         return []
     return list(
         SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
-        .filter(Q(page__isnull=True) | Q(page__in=pages.values("pk")))
+        .filter(Q(page__isnull=True) | Q(page__in=pages().values("pk")))
         .select_related("page")
         .order_by("sort_order", "pk")
     )

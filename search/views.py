@@ -1,3 +1,4 @@
+import functools
 from urllib.parse import quote, quote_plus
 
 from django.apps import apps
@@ -7,6 +8,7 @@ from django.utils.cache import patch_cache_control
 from wagtail.models import Site
 
 from home import page_cache
+from home.shared_lookups import shared
 
 from . import popular, ranked
 from . import query as search_query
@@ -48,18 +50,31 @@ def _requested_page(value):
     return number if 1 <= number <= MAX_PAGE_NUMBER else 1
 
 
-def _ranked_results(pages, query, result_type, page_param):
+def _searchable_pages_sql(request, site):
+    """SQL and parameters of searchable_pages(site): the same for every search on the site until the content
+    (or a view restriction, or the site) changes, so built once per content generation, not per search."""
+    return shared(
+        request,
+        ("sitesearch:searchable-pages-sql", site.pk if site is not None else None),
+        lambda: searchable_pages(site).order_by().values("id", "content_type_id").query.sql_with_params(),
+    )
+
+
+def _ranked_results(request, site, pages, query, result_type, page_param):
     """(type counts, total, page of (id, content type) pairs, specific pages) from one query (PostgreSQL)."""
     content_type_ids, exclude = type_filter_content_types(result_type)
-    ranked_search = ranked.RankedSearch(pages, query, content_type_ids, exclude)
+    ranked_search = ranked.RankedSearch(
+        None, query, content_type_ids, exclude, pages_sql=_searchable_pages_sql(request, site)
+    )
     offset = (_requested_page(page_param) - 1) * RESULTS_PER_PAGE
     per_content_type = ranked_search.prefetch(offset, RESULTS_PER_PAGE)
     page_obj = Paginator(ranked.RankedWindow(ranked_search), RESULTS_PER_PAGE).get_page(page_param)
     return counts_by_type(per_content_type), sum(per_content_type.values()), page_obj
 
 
-def _queryset_results(pages, query, result_type, page_param):
+def _queryset_results(request, site, pages, query, result_type, page_param):
     """The same through the backend's queryset API (SQLite, other backends)."""
+    pages = pages()
     type_counts = count_types(pages, query)
     total = sum(count for _type, count in type_counts)
     paginator = Paginator(filter_by_type(pages, result_type).search(query), RESULTS_PER_PAGE)
@@ -114,12 +129,14 @@ def search(request):
         "result_types": [(result_type, None) for result_type in RESULT_TYPES],
     }
     site = Site.find_for_request(request)
-    pages = searchable_pages(site)
+    # Built only where needed (editors' picks, the empty state, other backends): building the queryset
+    # costs more CPU than the ranked search's own Python.
+    pages = functools.cache(lambda: searchable_pages(site))
 
     cacheable = False
     if query:
         results = _ranked_results if ranked.available() else _queryset_results
-        type_counts, total, page_obj = results(pages, query, result_type, request.GET.get("page"))
+        type_counts, total, page_obj = results(request, site, pages, query, result_type, request.GET.get("page"))
         # Editors' picks lead the first page of an unfiltered search; the ranked list and the counts
         # stay as they are, only a pick that is also a hit on that page is not listed twice.
         promotions = promotions_for(query, pages) if result_type is None and page_obj.number == 1 else []
@@ -144,7 +161,7 @@ def search(request):
             cacheable = _may_be_cached(request, query, result_type, page_obj.number, searched_today)
 
     if not query or not (context.get("total") or context.get("promotions")):
-        context.update(show_help=True, section_links=_section_links(pages))
+        context.update(show_help=True, section_links=_section_links(pages()))
     response = TemplateResponse(request, "search/search.html", context)
     if cacheable:
         # Only our own page cache may keep it: it reports its hits, so they count, and it forgets the

@@ -174,3 +174,20 @@ def test_hits_are_loaded_as_the_orm_loads_them(quartier_pages, site_tree):
             else:
                 assert value == wanted and type(value) is type(wanted), field.name
         assert not page._state.adding
+
+
+@pytest.mark.warm_shared_lookups
+def test_the_shared_page_conditions_follow_restrictions_and_unpublishing(client, quartier_pages):
+    # The searchable pages' SQL is kept per content generation; a new restriction or an unpublished page
+    # starts a new one.
+    first = quartier_pages["title"][0]
+    hits, _types, total = result(client, "/suche/?q=Quartier&typ=aktuelles&page=3")
+    assert first.pk in hits
+
+    PageViewRestriction.objects.create(page=first, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    hits, _types, restricted_total = result(client, "/suche/?q=Quartier&typ=aktuelles&page=3")
+    assert first.pk not in hits
+    assert restricted_total == total - 1
+
+    quartier_pages["title"][1].specific.unpublish()
+    assert result(client, "/suche/?q=Quartier&typ=aktuelles&page=3")[2] == total - 2
