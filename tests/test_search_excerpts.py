@@ -41,12 +41,18 @@ PAGES = [
 PATTERNS = [None, match_pattern(["Quartier"]), match_pattern(["Wasserstoff"]), match_pattern(["Satz", "Länge"])]
 
 
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("page", PAGES, ids=[f"page{number}" for number in range(len(PAGES))])
 def test_the_segments_make_up_the_full_text(page):
     assert "".join(full_text_segments(page)) == full_text(page)
 
 
-@pytest.mark.parametrize(("page", "pattern"), list(itertools.product(PAGES, PATTERNS)))
+@pytest.mark.parametrize(
+    ("page", "pattern"),
+    [
+        pytest.param(page, pattern, id=f"page{page_number}-pattern{pattern_number}")
+        for (page_number, page), (pattern_number, pattern) in itertools.product(enumerate(PAGES), enumerate(PATTERNS))
+    ],
+)
 def test_an_excerpt_from_segments_equals_the_excerpt_from_the_whole_text(page, pattern):
     lead = page.teaser
     assert excerpt_of_segments(lead, full_text_segments(page), pattern) == excerpt([lead, full_text(page)], pattern)
