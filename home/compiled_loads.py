@@ -25,7 +25,8 @@ MAX_COMPILED_IDS = 50
 class _Prepared:
     def __init__(self, model, related, using, count):
         markers = [_MARKER + offset for offset in range(count or 1)]
-        manager = model.objects.select_related(*related)
+        # select_related() without names would follow every non-null foreign key.
+        manager = model.objects.select_related(*related) if related else model.objects.all()
         queryset = manager.filter(pk=markers[0]) if count is None else manager.filter(pk__in=markers)
         compiler = queryset.query.get_compiler(using=using)
         sql, params = compiler.as_sql()
@@ -93,7 +94,8 @@ def load_in_bulk(model, ids, related=(), using=DEFAULT_DB_ALIAS):
     if not distinct:
         return {}
     if len(distinct) > MAX_COMPILED_IDS:
-        return model.objects.select_related(*related).in_bulk(distinct)
+        manager = model.objects.select_related(*related) if related else model.objects
+        return manager.in_bulk(distinct)
     prepared, connection = _statement(model, tuple(related), using, len(distinct))
     return {instance.pk: instance for instance in prepared.run(connection, distinct)}
 

@@ -78,6 +78,16 @@ def test_in_bulk_equals_the_orm_for_every_number_of_ids(site_tree):
         }
 
 
+def test_only_the_named_relations_are_joined(site_tree):
+    """Without names nothing is joined (select_related() without names would follow every foreign key)."""
+    doc = document("Flyer", "flyer.pdf")
+    with CaptureQueriesContext(connection) as queries:
+        loaded = load_in_bulk(type(doc), [doc.pk])
+    assert "JOIN" not in queries[0]["sql"].upper()
+    assert fields_of(loaded[doc.pk]) == fields_of(type(doc).objects.get(pk=doc.pk))
+    assert loaded[doc.pk]._state.fields_cache == {}
+
+
 def test_long_id_lists_go_through_the_orm(site_tree):
     person = factories.ContactPersonFactory(name="Anna")
     ids = [person.pk] + [person.pk + 1000 + n for n in range(MAX_COMPILED_IDS)]
