@@ -15,7 +15,6 @@ from urllib.parse import quote
 
 from django.core.exceptions import ValidationError
 from django.db import connection
-from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -212,11 +211,11 @@ def municipality_summaries(root, request):
 
 def status_counts(request, root):
     """{"laufend": n, "abgeschlossen": m, "alle": n + m} in one query."""
-    counts = public_only(DistrictProfilePage.objects.live().descendant_of(root)).aggregate(
-        laufend=Count("pk", filter=Q(status=STATUS_RUNNING)),
-        abgeschlossen=Count("pk", filter=Q(status=STATUS_COMPLETED)),
-    )
-    counts["alle"] = counts["laufend"] + counts["abgeschlossen"]
+    # Hand-written like the teaser listings: the ORM's aggregate scanned the whole page table (2.2 ms on
+    # the benchmark database); this one reads the pages of the type from the index of home migration 0007.
+    per_status = dict(TeaserListing(DistrictProfilePage, root).count_by("status"))
+    counts = {status: per_status.get(status, 0) for status in (STATUS_RUNNING, STATUS_COMPLETED)}
+    counts["alle"] = counts[STATUS_RUNNING] + counts[STATUS_COMPLETED]
     return counts
 
 

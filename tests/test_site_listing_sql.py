@@ -84,3 +84,24 @@ def test_related_pages_equal_the_tagged_pages_queryset(site_tree):
             for kind, p in zip([f.kind for f in fast], expected, strict=True)
         ]
     assert len(related_pages(pages[0], tag_ids, limit=20)) == 6
+
+
+def test_status_counts_count_only_public_profiles(site_tree):
+    """The home page's map teaser counts running and completed areas as the public profile listing does."""
+    from profiles.listings import status_counts
+
+    municipality = site_tree["municipality"]
+    completed = [
+        factories.DistrictProfilePageFactory(
+            parent=municipality, title=f"Abgeschlossen {n}", status="abgeschlossen", start_year=2000, end_year=2010
+        )
+        for n in range(4)
+    ]
+    running = [factories.DistrictProfilePageFactory(parent=municipality, title=f"Laufend {n}") for n in range(3)]
+    completed[0].unpublish()
+    completed[1].expire_at = timezone.now() - datetime.timedelta(hours=1)
+    completed[1].save()
+    PageViewRestriction.objects.create(page=running[0], restriction_type="login")
+
+    # site_tree's own profile is running too.
+    assert status_counts(None, site_tree["home"]) == {"laufend": 3, "abgeschlossen": 2, "alle": 5}
