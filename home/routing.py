@@ -13,7 +13,8 @@ from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
 from .compiled_loads import load_specific
-from .listings import public_only
+from .listings import restricted_paths
+from .shared_lookups import shared
 
 # Columns the breadcrumbs, menus and the privacy check need from an ancestor.
 ANCESTOR_FIELDS = [
@@ -113,13 +114,31 @@ def _candidate_pages(home, prefixes):
 
 
 def home_children(request, home):
-    """Live, public children of the home page: from the routing query when there was one, else one query."""
+    """Live, public children of the home page: from the routing query when there was one, else from the
+    copy kept per content generation (views that are no page, such as the search)."""
     pages = getattr(request, "_home_children", None) if request is not None else None
     if pages is None:
-        pages = list(public_only(home.get_children().live()).only(*ANCESTOR_FIELDS))
+        # Expiry passes without a publish, so it is checked on every use.
+        now = timezone.now()
+        pages = [
+            page for page in _unrestricted_home_children(request, home) if not page.expire_at or page.expire_at > now
+        ]
         if request is not None:
             request._home_children = pages
     return pages
+
+
+def _unrestricted_home_children(request, home):
+    """Live children of `home` outside private sections, expired ones included: the same for every URL of
+    the site, so read once per content generation (a publish, move or restriction starts a new one)."""
+
+    def build():
+        children = home.get_children().live()
+        for path in restricted_paths():
+            children = children.exclude(path__startswith=path)
+        return list(children.only(*ANCESTOR_FIELDS))
+
+    return shared(request, ("home-children", home.pk), build)
 
 
 def main_menu_pages(request, home):
