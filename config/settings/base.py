@@ -160,7 +160,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 def _shared_cache_from_env():
     url = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL")
     if url:
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url, "KEY_PREFIX": "staedtenetz"}
+        # Django's backend, with one Redis client per pool instead of one per operation (home/redis_cache.py).
+        return {"BACKEND": "home.redis_cache.RedisCache", "LOCATION": url, "KEY_PREFIX": "staedtenetz"}
     return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}
 
 
