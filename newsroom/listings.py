@@ -17,7 +17,7 @@ from home.listing_sql import TeaserListing
 from home.listings import count_of_type, paginate, public_only, querystring_without_page
 from home.topics import related_pages
 
-from .dates import format_event_date, german_date, german_month
+from .dates import german_date, german_month
 
 NEWS_PER_PAGE = 10
 EVENTS_PER_PAGE = 20
@@ -154,8 +154,6 @@ def event_index_context(index, request):
         events.total = sum(count for _value, count in per_city)
     page = paginate(request, events, EVENTS_PER_PAGE)
     page.object_list = list(page.object_list)
-    for event in page.object_list:
-        event.date_display = format_event_date(event.start, event.end, event.all_day)
     return {
         "archive": archive,
         "active_city": city,
@@ -185,6 +183,6 @@ def event_location_feature_collection(page):
 def event_page_context(page, request):
     return {
         "tags": page_tags(page),
-        "date_display": format_event_date(page.start, page.end, page.all_day),
+        "date_display": page.date_line,
         "map_data": event_location_feature_collection(page),
     }

@@ -21,6 +21,7 @@ from home.models import BasePage, TopicTag
 from home.serializers import ImageRenditionSerializer, TagListSerializer
 
 from . import listings, structured_data
+from .dates import format_event_date
 
 TAGS_HELP = "Handlungsfelder wie „Beteiligung“ oder „Integration“; verbinden Meldungen, Termine und Stadtteilprofile."
 
@@ -249,6 +250,11 @@ class EventPage(LocatedMixin, RoutablePageMixin, BasePage):
     @property
     def effective_end(self):
         return self.end or self.start
+
+    @property
+    def date_line(self):
+        """The German date line, e.g. "Mo., 25. November 2019, 10:00–16:00 Uhr" (teasers and the page)."""
+        return format_event_date(self.start, self.end, self.all_day)
 
     @property
     def start_iso(self):

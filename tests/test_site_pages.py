@@ -95,9 +95,12 @@ def test_home_page_shows_news_events_counts_and_section_links(client, site_tree)
     assert news_titles == ["Meldung Tag 4", "Meldung Tag 3", "Meldung Tag 2"]
     assert "Bundeskonferenz" in page_soup.select_one("#home-events-heading").parent.get_text()
     # Machine-readable start in local time, as on the event index.
-    assert page_soup.select_one(".teaser--event time")["datetime"] == "2099-11-25T10:00:00+01:00"
-    event_index = soup(client.get("/veranstaltungen/"))
-    assert event_index.select_one(".teaser--event time")["datetime"] == "2099-11-25T10:00:00+01:00"
+    for teasers in (page_soup, soup(client.get("/veranstaltungen/"))):
+        time = teasers.select_one(".teaser--event time")
+        assert (time["datetime"], time.get_text()) == (
+            "2099-11-25T10:00:00+01:00",
+            "Mi., 25. November 2099, 10:00–16:00 Uhr",
+        )
     counts = page_soup.select_one(".status-counts").get_text(" ", strip=True)
     assert "2 laufende Programmgebiete" in counts and "1 abgeschlossene Programmgebiete" in counts
     links = {a["href"] for a in page_soup.select("main p.more a")}
