@@ -1,7 +1,10 @@
 """`make bench`: load-test every public page type and the API under gunicorn, uncached and cached.
 
 Each figure is reported as a ratio to the plain "hello" view measured in the same run, so the
-numbers mean something on a shared, noisy machine. Results go to bench/results/<date>.md.
+numbers mean something on a shared, noisy machine: hello is measured at the start of each mode and
+again briefly after every endpoint, and each endpoint is compared with the mean of the hello figures
+right before and after it, so a machine that slows down or speeds up during the run does not tilt
+the ratios. Results go to bench/results/<date>.md.
 """
 
 import datetime
@@ -19,6 +22,8 @@ PORT = int(os.environ.get("BENCH_PORT", "18765"))
 PAGES = int(os.environ.get("BENCH_PAGES", "10000"))
 DURATION = int(os.environ.get("BENCH_DURATION", "10"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
+# The short hello measurement after each endpoint (its neighbours' baseline).
+HELLO_CHECK_DURATION = int(os.environ.get("BENCH_HELLO_CHECK", "3"))
 # Every browser and CDN asks for compressed answers; the page cache keeps a gzip copy for them.
 WRK_HEADERS = ["-H", "Accept-Encoding: gzip"]
 RESULT_RE = re.compile(r"RESULT rps=([\d.]+) p50=([\d.]+) p95=([\d.]+) p99=([\d.]+) requests=(\d+) errors=(\d+)")
@@ -133,16 +138,17 @@ def start_server(env, cached):
     return start_gunicorn(server_env, PORT, ["-w", "2"], ready_path="/bench/hello/")
 
 
-def measure(path):
+def measure(path, duration=DURATION, warm_up=True):
     url = f"http://127.0.0.1:{PORT}{path}"
-    urllib.request.urlopen(url, timeout=120).read()  # warm up caches and connections
-    subprocess.run(["wrk", "-t2", f"-c{CONNECTIONS}", "-d2s", *WRK_HEADERS, url], capture_output=True, check=False)
+    if warm_up:
+        urllib.request.urlopen(url, timeout=120).read()  # warm up caches and connections
+        subprocess.run(["wrk", "-t2", f"-c{CONNECTIONS}", "-d2s", *WRK_HEADERS, url], capture_output=True, check=False)
     out = subprocess.run(
         [
             "wrk",
             "-t2",
             f"-c{CONNECTIONS}",
-            f"-d{DURATION}s",
+            f"-d{duration}s",
             *WRK_HEADERS,
             "-s",
             str(ROOT / "bench" / "latency.lua"),
@@ -169,9 +175,13 @@ def run():
         mode = "gecacht" if cached else "ungecacht"
         process = start_server(env, cached)
         try:
-            for name, path in endpoints(info):
+            measured = endpoints(info)
+            for index, (name, path) in enumerate(measured):
                 print(f"{mode:>9}  {name} ...", flush=True)
                 results[(name, cached)] = measure(path)
+                if index:  # hello again, as the baseline of this endpoint and the next
+                    check = measure(measured[0][1], HELLO_CHECK_DURATION, warm_up=False)
+                    results[("hello-check", cached, index)] = check
         finally:
             stop_gunicorn(process)
     report = render(info, env, results)
@@ -192,17 +202,18 @@ def render(info, env, results):
         "",
         f"{info['pages']} pages, {engine}, gunicorn 2 workers, wrk {CONNECTIONS} connections, {DURATION} s each, "
         f"{os.cpu_count()} cores, requests with `Accept-Encoding: gzip` as browsers send it. "
-        "Ratio = requests/s relative to the hello baseline of the same mode.",
+        "Ratio = requests/s relative to hello in the same mode, measured right before and after each "
+        f'endpoint (mean; the "hello nearby" column, {HELLO_CHECK_DURATION} s each after the first).',
         "",
-        "| endpoint | mode | req/s | ratio | p50 ms | p95 ms | p99 ms | errors | target | ok |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |",
+        "| endpoint | mode | req/s | hello nearby | ratio | p50 ms | p95 ms | p99 ms | errors | target | ok |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |",
     ]
     failures = []
     names = [name for name, _path in endpoints(info)]
     for cached in modes():
-        baseline = results[(names[0], cached)]["rps"]
-        for name in names:
+        for index, name in enumerate(names):
             figures = results[(name, cached)]
+            baseline = nearby_hello(results, names, cached, index)
             ratio = figures["rps"] / baseline if baseline else 0
             target, ok = "", True
             if name != names[0]:
@@ -219,12 +230,22 @@ def render(info, env, results):
             if not ok:
                 failures.append(f"{name} ({'gecacht' if cached else 'ungecacht'})")
             lines.append(
-                f"| {name} | {'cached' if cached else 'uncached'} | {figures['rps']:.0f} | {ratio:.0%} | "
+                f"| {name} | {'cached' if cached else 'uncached'} | {figures['rps']:.0f} | {baseline:.0f} | "
+                f"{ratio:.1%} | "
                 f"{figures['p50']:.1f} | {figures['p95']:.1f} | {figures['p99']:.1f} | {figures['errors']} | "
                 f"{target} | {'yes' if ok else 'NO'} |"
             )
     lines += ["", "Missed targets: " + (", ".join(failures) if failures else "none"), ""]
     return "\n".join(lines)
+
+
+def nearby_hello(results, names, cached, index):
+    """Mean hello requests/s right before and after endpoint `index` (the start's figure for hello itself)."""
+    if index == 0:
+        return results[(names[0], cached)]["rps"]
+    before = results[(names[0], cached)] if index == 1 else results[("hello-check", cached, index - 1)]
+    after = results[("hello-check", cached, index)]
+    return (before["rps"] + after["rps"]) / 2
 
 
 if __name__ == "__main__":
