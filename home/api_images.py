@@ -1,11 +1,11 @@
-"""home.blocks.image_api_representation, with the rendition URLs written without urljoin (issue 7).
+"""Rendition URLs for home.blocks.image_api_representation, written without urljoin (issue 7).
 
 An API listing of 20 profiles shows 60 renditions; Django's FileSystemStorage.url() joins each file
 name to MEDIA_URL with urllib's urljoin, which parses both and resolves dot segments: half the time
 of an image's representation. For a plain base URL and a file name without empty or dot segments
 the join is the base URL followed by the quoted name, which is what this writes; anything else
-(another storage, an unusual name) still goes through the storage. The output is the same dict,
-key for key (tests/test_api_images.py compares both).
+(another storage, an unusual name) still goes through the storage. The URL is the same as Wagtail's
+`rendition.full_url` (tests/test_api_images.py compares both).
 """
 
 import re
@@ -16,8 +16,6 @@ from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.utils.encoding import filepath_to_uri
 from django.utils.functional import LazyObject, empty
-
-from .blocks import RENDITION_SPECS, _rendition_filters
 
 _PLAIN_BASE_SEGMENT = re.compile(r"[^/?#;]+")
 
@@ -64,23 +62,3 @@ def rendition_full_url(rendition):
     if hasattr(settings, "WAGTAILADMIN_BASE_URL") and url.startswith("/"):
         url = settings.WAGTAILADMIN_BASE_URL + url
     return url
-
-
-def image_representation(image, alt=""):
-    """home.blocks.image_api_representation(image, alt), the same dict."""
-    if image is None:
-        return None
-    renditions = image.get_renditions(*_rendition_filters())
-    return {
-        "id": image.pk,
-        "title": image.title,
-        "alt": alt or getattr(image, "default_alt_text", "") or image.title,
-        "renditions": {
-            name: {
-                "url": rendition_full_url(renditions[spec]),
-                "width": renditions[spec].width,
-                "height": renditions[spec].height,
-            }
-            for name, spec in RENDITION_SPECS.items()
-        },
-    }

@@ -41,6 +41,10 @@ def _rendition_filters():
 
 def image_api_representation(image, alt=""):
     """An image as renditions with URL, width and height, plus alt text."""
+    # The rendition's full_url, joined without urljoin where that only concatenates (home/api_images.py,
+    # which imports this module).
+    from .api_images import rendition_full_url
+
     if image is None:
         return None
     renditions = image.get_renditions(*_rendition_filters())
@@ -50,7 +54,7 @@ def image_api_representation(image, alt=""):
         "alt": alt or getattr(image, "default_alt_text", "") or image.title,
         "renditions": {
             name: {
-                "url": renditions[spec].full_url,
+                "url": rendition_full_url(renditions[spec]),
                 "width": renditions[spec].width,
                 "height": renditions[spec].height,
             }

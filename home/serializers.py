@@ -1,8 +1,8 @@
 from rest_framework import serializers
 from rest_framework.fields import CharField
 
-from .api_images import image_representation
 from .api_visibility import is_public_media, is_public_page
+from .blocks import image_api_representation
 from .geo import point_as_numbers
 
 
@@ -16,8 +16,7 @@ class ImageRenditionSerializer(ReadOnlyField):
     """An image foreign key as renditions (URL, width, height) and alt text; null if in a private collection."""
 
     def to_representation(self, image):
-        # image_api_representation's dict, with the rendition URLs joined faster (home/api_images.py).
-        return image_representation(image) if is_public_media(image, self.context) else None
+        return image_api_representation(image) if is_public_media(image, self.context) else None
 
 
 # Set by the API listing (config.api.attach_tag_lists): {field name: [(tag id, name, slug), ...]} per page.

@@ -1,12 +1,12 @@
-"""home.api_images writes the same image representation as home.blocks.image_api_representation."""
+"""home.api_images writes the rendition URLs of image_api_representation as Wagtail's full_url would."""
 
 import pytest
 import wagtail_factories
 from django.core.files.storage import FileSystemStorage
 from django.test import override_settings
 
-from home.api_images import _joinable_base, file_url, image_representation
-from home.blocks import image_api_representation
+from home.api_images import _joinable_base, file_url
+from home.blocks import RENDITION_SPECS, image_api_representation
 
 
 class _File:
@@ -54,10 +54,27 @@ def test_image_representation_is_image_api_representations(settings, base_url):
     image = wagtail_factories.ImageFactory(title="Quartiersplatz", description="Ein Platz")
     other = wagtail_factories.ImageFactory(title="Ohne Beschreibung")
     for candidate in (image, other, None):
-        assert image_representation(candidate) == image_api_representation(candidate)
-        assert image_representation(candidate, alt="Eigener Text") == image_api_representation(
+        assert image_api_representation(candidate) == wagtails_representation(candidate)
+        assert image_api_representation(candidate, alt="Eigener Text") == wagtails_representation(
             candidate, alt="Eigener Text"
         )
     with override_settings(MEDIA_URL="/medien/"):
         fresh = type(image).objects.get(pk=image.pk)
-        assert image_representation(fresh) == image_api_representation(fresh)
+        assert "/medien/images/" in image_api_representation(fresh)["renditions"]["small"]["url"]
+        assert image_api_representation(fresh) == wagtails_representation(fresh)
+
+
+def wagtails_representation(image, alt=""):
+    """The representation with every URL from Wagtail's own rendition.full_url."""
+    if image is None:
+        return None
+    renditions = {spec: image.get_rendition(spec) for spec in RENDITION_SPECS.values()}
+    return {
+        "id": image.pk,
+        "title": image.title,
+        "alt": alt or getattr(image, "default_alt_text", "") or image.title,
+        "renditions": {
+            name: {"url": renditions[spec].full_url, "width": renditions[spec].width, "height": renditions[spec].height}
+            for name, spec in RENDITION_SPECS.items()
+        },
+    }
