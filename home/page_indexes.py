@@ -22,3 +22,18 @@ def page_index_operation(indexes):
             schema_editor.execute(f"DROP INDEX IF EXISTS {name}")
 
     return migrations.RunPython(create, drop)
+
+
+def replace_postgresql_index(old_name, old_sql, new_name, new_sql):
+    """A RunPython replacing the index `old_name` by `new_name` (each with its CREATE statement) on
+    PostgreSQL, and back on reverse; other databases keep what they have."""
+
+    def swap(schema_editor, create, drop):
+        if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute(create)
+            schema_editor.execute(f"DROP INDEX IF EXISTS {drop}")
+
+    return migrations.RunPython(
+        lambda apps, schema_editor: swap(schema_editor, new_sql, old_name),
+        lambda apps, schema_editor: swap(schema_editor, old_sql, new_name),
+    )

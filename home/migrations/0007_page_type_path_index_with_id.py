@@ -1,5 +1,7 @@
 from django.db import migrations
 
+from home.page_indexes import replace_postgresql_index
+
 # The teaser listings and the municipality counts join the page table with the model's table by id;
 # with the id in the index PostgreSQL answers their page conditions from the index alone.
 OLD = (
@@ -12,21 +14,9 @@ NEW = (
 )
 
 
-def forwards(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(NEW)
-        schema_editor.execute("DROP INDEX IF EXISTS home_page_content_type_path_cov_idx")
-
-
-def backwards(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(OLD)
-        schema_editor.execute("DROP INDEX IF EXISTS home_page_type_path_id_idx")
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("home", "0006_page_content_type_path_covering_index"),
     ]
 
-    operations = [migrations.RunPython(forwards, backwards)]
+    operations = [replace_postgresql_index("home_page_content_type_path_cov_idx", OLD, "home_page_type_path_id_idx", NEW)]
