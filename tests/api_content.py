@@ -129,3 +129,18 @@ def fill_profile(profile, image, document, person, link_target):
     profile.sections = profile_sections(image, document, person, link_target)
     profile.tags.add("Beteiligung")
     profile.save_revision().publish()
+
+
+def add_hidden_profiles(content):
+    """Profiles no public listing may show: a draft, an expired one and one in a login-only municipality."""
+    from wagtail.models import PageViewRestriction
+
+    municipality = content["municipality"]
+    factories.DistrictProfilePageFactory(parent=municipality, title="Entwurf", slug="entwurf", live=False)
+    expired = factories.DistrictProfilePageFactory(parent=municipality, title="Abgelaufen", slug="abgelaufen")
+    expired.expire_at = timezone.now() - timezone.timedelta(minutes=1)
+    expired.save()
+    other = factories.MunicipalityPageFactory(parent=content["profile_index"], title="Bochum", slug="bochum")
+    hidden = factories.DistrictProfilePageFactory(parent=other, title="Versteckt", slug="versteckt")
+    PageViewRestriction.objects.create(page=other, restriction_type="login")
+    return {"expired": expired, "hidden": hidden}

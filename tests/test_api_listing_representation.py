@@ -13,7 +13,7 @@ from wagtail.models import Page, Site
 
 from config.api import api_router
 from tests import factories
-from tests.api_content import build_content
+from tests.api_content import add_hidden_profiles, build_content
 
 LISTING = "/api/v2/pages/?type=profiles.DistrictProfilePage&fields=*&limit=50"
 LISTING_KEYS = [
@@ -293,17 +293,8 @@ def test_detail_bytes_equal_wagtails_own_way_of_reading_the_page(client, content
 
 def test_total_count_of_a_one_type_listing_reads_the_page_table_only(client, content):
     """Counted without the model's table, yet the same pages: not the draft, expired, restricted or filtered out."""
-    from django.utils import timezone
-    from wagtail.models import PageViewRestriction
-
-    municipality = content["municipality"]
-    factories.DistrictProfilePageFactory(parent=municipality, title="Entwurf", slug="entwurf", live=False)
-    expired = factories.DistrictProfilePageFactory(parent=municipality, title="Abgelaufen", slug="abgelaufen")
-    expired.expire_at = timezone.now() - timezone.timedelta(minutes=1)
-    expired.save()
-    other = factories.MunicipalityPageFactory(parent=content["profile_index"], title="Bochum", slug="bochum")
-    hidden = factories.DistrictProfilePageFactory(parent=other, title="Versteckt", slug="versteckt")
-    PageViewRestriction.objects.create(page=other, restriction_type="login")
+    hidden_profiles = add_hidden_profiles(content)
+    expired, hidden = hidden_profiles["expired"], hidden_profiles["hidden"]
 
     with CaptureQueriesContext(connection) as queries:
         data = listing(client)

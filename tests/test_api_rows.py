@@ -7,8 +7,7 @@ from wagtail.models import Page, PageViewRestriction
 from config.api import public_pages_queryset, public_roots, with_related_data
 from config.api_rows import PublicPageRows, image_fields, page_subclass_only
 from home.api_visibility import anonymous
-from tests import factories
-from tests.api_content import build_content
+from tests.api_content import add_hidden_profiles, build_content
 
 PAGE_TYPES = ["newsroom.NewsPage", "newsroom.EventPage", "profiles.DistrictProfilePage", "profiles.MunicipalityPage"]
 
@@ -43,14 +42,7 @@ def _restrictions(request):
 @pytest.fixture
 def content(site_tree):
     content = {**build_content(site_tree, count=4), **site_tree}
-    municipality = content["municipality"]
-    factories.DistrictProfilePageFactory(parent=municipality, title="Entwurf", slug="entwurf", live=False)
-    expired = factories.DistrictProfilePageFactory(parent=municipality, title="Abgelaufen", slug="abgelaufen")
-    expired.expire_at = timezone.now() - timezone.timedelta(minutes=1)
-    expired.save()
-    other = factories.MunicipalityPageFactory(parent=content["profile_index"], title="Bochum", slug="bochum")
-    factories.DistrictProfilePageFactory(parent=other, title="Versteckt", slug="versteckt")
-    PageViewRestriction.objects.create(page=other, restriction_type="login")
+    add_hidden_profiles(content)
     return content
 
 
