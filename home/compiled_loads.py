@@ -25,8 +25,9 @@ MAX_COMPILED_IDS = 50
 class _Prepared:
     def __init__(self, model, related, using, count):
         markers = [_MARKER + offset for offset in range(count or 1)]
-        # select_related() without names would follow every non-null foreign key.
-        manager = model.objects.select_related(*related) if related else model.objects.all()
+        # select_related() without names would follow every non-null foreign key. Unordered, as get()
+        # asks and as a dict by id needs (Wagtail's page manager would sort by path).
+        manager = (model.objects.select_related(*related) if related else model.objects.all()).order_by()
         queryset = manager.filter(pk=markers[0]) if count is None else manager.filter(pk__in=markers)
         compiler = queryset.query.get_compiler(using=using)
         sql, params = compiler.as_sql()

@@ -4,12 +4,10 @@ Everything here costs a fixed number of queries however many hits a page shows: 
 itself, one facet query for the counts per type, and one query per page type among the hits.
 """
 
-import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -17,6 +15,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
+from home.compiled_loads import load_in_bulk
 from home.listings import restricted_paths
 from home.models import HomePage, StandardPage
 from home.shared_lookups import shared
@@ -195,62 +194,10 @@ def specific_pages(ids_and_types):
             ids_by_model[model].append(page_id)
     specific = {}
     for model, ids in ids_by_model.items():
-        loader = _row_loader(model) if connection.vendor == "postgresql" else None
-        if loader is not None:
-            specific.update((page.pk, page) for page in loader(ids))
-            continue
-        # Unordered: the ranked order is restored below (ordering by path costs a join setup per query).
-        queryset = model.objects.filter(pk__in=ids).order_by()
-        if model is DistrictProfilePage:
-            queryset = queryset.select_related("municipality")
-        specific.update((page.pk, page) for page in queryset)
+        # A profile's hit names its municipality. Statements compiled once per process (home.compiled_loads).
+        related = ("municipality",) if model is DistrictProfilePage else ()
+        specific.update(load_in_bulk(model, ids, related))
     return [specific[page_id] for page_id, _type in ids_and_types if page_id in specific]
-
-
-@functools.cache
-def _row_loader_parts(model):
-    """The ORM's own SQL for `model.objects.filter(pk__in=ids).order_by()`, with the id list as one array.
-
-    Building that query through the ORM costs more than running it (about 0.25 ms per page type), and
-    only the ids change between searches. Returns (SQL, attribute names of the columns, the columns), or
-    None where the SQL has another shape than expected.
-    """
-    query = model.objects.filter(pk__in=[0]).order_by().query
-    compiler = query.get_compiler(connection=connection)
-    sql, params = compiler.as_sql()
-    if list(params) != [0] or not sql.endswith(" IN (%s)") or compiler.klass_info["model"] is not model:
-        return None
-    columns = [column for column, _sql, _alias in compiler.select]
-    names = [columns[position].target.attname for position in compiler.klass_info["select_fields"]]
-    if len(names) != len(columns):
-        return None
-    return sql[: -len(" IN (%s)")] + " = ANY(%s)", names, columns, query
-
-
-def _row_loader(model):
-    """A function loading `model` instances by primary key as the ORM's queryset does, without building it.
-
-    Not for district profiles, which load their municipality along (select_related).
-    """
-    if model is DistrictProfilePage:
-        return None
-    parts = _row_loader_parts(model)
-    if parts is None:
-        return None
-    sql, names, columns, query = parts
-
-    def load(ids):
-        # As the ORM: the database's and the fields' converters (StreamField, dates) on every row.
-        compiler = connection.ops.compiler("SQLCompiler")(query, connection, connection.alias)
-        converters = compiler.get_converters(columns)
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [ids])
-            rows = cursor.fetchall()
-        if converters:
-            rows = compiler.apply_converters(rows, converters)
-        return [model.from_db(connection.alias, names, list(row)) for row in rows]
-
-    return load
 
 
 def _excerpt(page, pattern):
