@@ -72,6 +72,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from home.api_visibility import anonymous, restricted_collection_ids
 from home.blocks import RENDITION_SPECS
+from home.compiled_loads import load_specific
 from home.geo import PointField
 from home.preview import preview_endpoint
 from home.serializers import TAG_LISTS_ATTR, LocationSerializer
@@ -136,11 +137,12 @@ def specific_with_links(base):
     model = base.specific_class
     if model is None or isinstance(base, model) or not linked_fields(model):
         return base.specific
-    # Unordered: ordering by the model's default (path) makes Django hash every selected column.
-    found = list(model._default_manager.select_related(*linked_fields(model)).filter(pk=base.pk).order_by()[:1])
-    if not found:  # deleted meanwhile: Wagtail's own way raises or falls back as it does
+    # Compiled once and prepared on the server (home.compiled_loads): building and planning the join
+    # of the page with its images and municipality cost more than reading it.
+    try:
+        specific = load_specific(model, base.pk, linked_fields(model))
+    except model.DoesNotExist:  # deleted meanwhile: Wagtail's own way raises or falls back as it does
         return base.specific
-    specific = found[0]
     for name, value in base.__dict__.items():
         specific.__dict__.setdefault(name, value)
     return specific

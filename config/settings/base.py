@@ -122,6 +122,9 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Statements the site runs on every page view are prepared once per PostgreSQL session
+# (home.prepared_statements); off behind a pooler in transaction mode, which mixes sessions.
+DATABASE_PREPARED_STATEMENTS = env_bool("DATABASE_PREPARED_STATEMENTS", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
