@@ -61,28 +61,43 @@ class TeaserListing:
         # (content_type_id, path) covering index of home migration 0007 instead of scanning the page table.
         types = content_type_ids(model)
         type_condition = f"p.content_type_id IN ({', '.join(['%s'] * len(types))})"
-        conditions = [type_condition, "p.path LIKE %s", "p.depth > %s", *public]
-        values = [*types, root.path + "%", root.depth, *public_params]
+        page_conditions = [type_condition, "p.path LIKE %s", "p.depth > %s", *public]
+        page_values = [*types, root.path + "%", root.depth, *public_params]
+        model_conditions, model_values = [], []
         if where:
             columns = {field.name: _column(model, field.name) for field in model._meta.concrete_fields}
-            conditions.append(f"({where.format(**columns)})")
-            values.extend(params)
+            model_conditions.append(f"({where.format(**columns)})")
+            model_values.extend(params)
         ordering = ", ".join(
             f"{_column(model, name.lstrip('-'))} {'DESC' if name.startswith('-') else 'ASC'}" for name in order_by
         )
-        pk_column = connection.ops.quote_name(model._meta.pk.column)
-        self.tables = f"FROM {Page._meta.db_table} p JOIN {model._meta.db_table} m ON m.{pk_column} = p.id"
-        self.conditions = f"WHERE {' AND '.join(conditions)}"
-        self.sql = f"SELECT {selected} {self.tables} {self.conditions} ORDER BY {ordering}" if order_by else None
-        self.params = values
+        self.pk_column = connection.ops.quote_name(model._meta.pk.column)
+        self.page_conditions = " AND ".join(page_conditions)
+        self.page_params = page_values
+        self.model_conditions = model_conditions
+        self.model_params = model_values
+        conditions = " AND ".join([*page_conditions, *model_conditions])
+        tables = f"FROM {Page._meta.db_table} p JOIN {model._meta.db_table} m ON m.{self.pk_column} = p.id"
+        self.sql = f"SELECT {selected} {tables} WHERE {conditions} ORDER BY {ordering}" if order_by else None
+        self.params = [*page_values, *model_values]
 
     def column(self, name):
         return _column(self.model, name)
 
     def grouped_sql(self, select, group_by, *, select_params=()):
-        """`SELECT select ... GROUP BY group_by` over the whole listing (p: page, m: the model's table) and
-        its params, to be run as it is or used as a subquery."""
-        return f"SELECT {select} {self.tables} {self.conditions} GROUP BY {group_by}", [*select_params, *self.params]
+        """`SELECT select ... GROUP BY group_by` over the whole listing (m: the model's table; of the page
+        table only p.id) and its params, to be run as it is or used as a subquery."""
+        # The pages come first, from the covering index, behind OFFSET 0 so that PostgreSQL cannot merge
+        # them with the model's table in id order: for the status counts it chose that merge join, which
+        # reads the whole page table by primary key (2.4 ms on the benchmark database; hashing: 1.2 ms).
+        fence = " OFFSET 0" if connection.vendor == "postgresql" else ""  # SQLite wants a LIMIT before it
+        pages = f"SELECT p.id FROM {Page._meta.db_table} p WHERE {self.page_conditions}{fence}"
+        where = f" WHERE {' AND '.join(self.model_conditions)}" if self.model_conditions else ""
+        sql = (
+            f"SELECT {select} FROM ({pages}) p JOIN {self.model._meta.db_table} m ON m.{self.pk_column} = p.id"
+            f"{where} GROUP BY {group_by}"
+        )
+        return sql, [*select_params, *self.page_params, *self.model_params]
 
     def grouped(self, select, group_by, *, select_params=()):
         """Rows of grouped_sql()."""
