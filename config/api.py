@@ -24,7 +24,6 @@ Differences from Wagtail's stock endpoints, each for a reason:
 """
 
 import copy
-import re
 import weakref
 from collections import OrderedDict, defaultdict
 from functools import cache, lru_cache
@@ -34,7 +33,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import connection, models
 from django.db.models.query_utils import DeferredAttribute
 from django.http import Http404
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
@@ -74,6 +73,8 @@ from home.api_visibility import anonymous, restricted_collection_ids
 from home.blocks import RENDITION_SPECS
 from home.compiled_loads import load_specific
 from home.geo import PointField
+from home.models import BasePage
+from home.page_urls import PLAIN_SERVE_PATH, serve_prefix
 from home.preview import preview_endpoint
 from home.serializers import TAG_LISTS_ATTR, LocationSerializer
 from home.shared_lookups import shared
@@ -246,31 +247,17 @@ class _RequestLookups:
     def __init__(self, request):
         self.base_url = get_base_url(request)
         self.endpoints = {}
-        self._serve_prefix = _UNKNOWN
-
-    @property
-    def serve_prefix(self):
-        """What reverse("wagtail_serve") puts before a plain page path, if it only puts something before it."""
-        if self._serve_prefix is _UNKNOWN:
-            try:
-                prefix = reverse("wagtail_serve", args=("",))
-                sample = "a-b_c/d/"
-                self._serve_prefix = prefix if reverse("wagtail_serve", args=(sample,)) == prefix + sample else None
-            except NoReverseMatch:
-                self._serve_prefix = None
-        return self._serve_prefix
+        self.serve_prefix = serve_prefix()
 
 
 _UNKNOWN = object()
-# Paths below a site root that Wagtail's serve pattern, (?:[\w\-]+/)*, takes and reverse() leaves unquoted.
-_PLAIN_SERVE_PATH = re.compile(r"(?:[A-Za-z0-9_\-]+/)*")
 
 
 @cache
 def _stock_page_urls(model):
     """Whether `model` builds its full URL with Wagtail's own methods (routing through wagtail_serve)."""
     return (
-        all(getattr(model, name) is getattr(Page, name) for name in _URL_METHODS)
+        all(getattr(model, name) in (getattr(Page, name), getattr(BasePage, name)) for name in _URL_METHODS)
         and WAGTAIL_APPEND_SLASH
         and not getattr(settings, "WAGTAIL_I18N_ENABLED", False)
     )
@@ -292,7 +279,7 @@ def _plain_full_url(page, lookups):
     for site_root in page._get_site_root_paths(lookups):  # the first site holding the page, as Wagtail picks it
         if url_path.startswith(site_root.root_path):
             relative = url_path[len(site_root.root_path) :]
-            if not _PLAIN_SERVE_PATH.fullmatch(relative):
+            if not PLAIN_SERVE_PATH.fullmatch(relative):
                 return _UNKNOWN
             return site_root.root_url + lookups.serve_prefix + relative
     return None

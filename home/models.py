@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from .blocks import PARAGRAPH_FEATURES, BaseStreamBlock, LinkBlock, image_api_representation
 from .listings import home_page_context
+from .page_urls import url_parts
 from .permissions import LeafAwarePagePermissionTester
 from .preview import ExternalPreviewMixin
 from .routing import route_by_url_path, view_restrictions_known_empty
@@ -68,6 +69,10 @@ class BasePage(ExternalPreviewMixin, Page):
             return super()._get_site_root_paths(cache_object, **kwargs)
         holder._wagtail_cached_site_root_paths = site_root_paths()
         return holder._wagtail_cached_site_root_paths
+
+    def get_url_parts(self, request=None):
+        # Wagtail's result without a reverse() per page (home.page_urls); every teaser and link asks for it.
+        return url_parts(self, request)
 
     def get_view_restrictions(self):
         # home.routing already checked the page and its ancestors in the routing query.

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from wagtail.models import Page, Site
 
+from home.page_urls import page_url
 from home.routing import cached_ancestors, main_menu_pages
 from home.shared_lookups import prime_site_root_paths, shared
 
@@ -24,9 +25,13 @@ def main_menu(context):
     items = prime_site_root_paths(main_menu_pages(request, root) if root is not None else [])
     current_path = getattr(page, "path", "") if isinstance(page, Page) else ""
     return {
-        "home_url": root.url if root is not None else "/",
+        "home_url": page_url(root) if root is not None else "/",
         "items": [
-            {"title": item.title, "url": item.url, "active": bool(current_path) and current_path.startswith(item.path)}
+            {
+                "title": item.title,
+                "url": page_url(item),
+                "active": bool(current_path) and current_path.startswith(item.path),
+            }
             for item in items
         ],
     }
@@ -45,7 +50,7 @@ def breadcrumbs(context, page=None, extra=None):
     elif extra:
         root = _site_root(context.get("request"))
         trail = [root] if root is not None else []
-    crumbs = [{"title": "Startseite" if item.depth == 2 else item.title, "url": item.url} for item in trail]
+    crumbs = [{"title": "Startseite" if item.depth == 2 else item.title, "url": page_url(item)} for item in trail]
     if extra:
         crumbs.append({"title": extra, "url": None})
     if len(crumbs) < 2:
