@@ -1,6 +1,6 @@
 """Profile one URL in-process against the benchmark database: `python bench/profile.py PATH [PATH ...]`.
 
-Runs the full middleware stack (Django's test client asking for gzip as browsers and `make bench` do,
+Runs the full middleware stack (Django's test client asking for compression as browsers and `make bench` do,
 production-like bench settings, page cache off unless BENCH_PROFILE_CACHED=1), warms up once, then
 prints the average time and SQL queries per request and a pyinstrument call tree for
 BENCH_PROFILE_REPEAT requests (default 20). `make bench` must have built the benchmark database first.
@@ -13,7 +13,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from run import environment  # noqa: E402
+from run import ACCEPT_ENCODING, environment  # noqa: E402
 
 
 def main(paths):
@@ -28,7 +28,7 @@ def main(paths):
     from pyinstrument import Profiler
 
     repeat = int(os.environ.get("BENCH_PROFILE_REPEAT", "20"))
-    client = Client(HTTP_HOST="127.0.0.1", HTTP_ACCEPT_ENCODING="gzip")
+    client = Client(HTTP_HOST="127.0.0.1", HTTP_ACCEPT_ENCODING=ACCEPT_ENCODING)
     for path in paths:
         first = client.get(path)
         if first.status_code != 200:

@@ -145,20 +145,27 @@ def test_flushing_the_shared_cache_also_retires_local_copies(client, cached_site
     assert "Nach dem Leeren" in response.content.decode()
 
 
-def test_clients_accepting_gzip_get_the_compressed_copy(client, cached_site):
+def test_clients_get_the_compressed_copy_they_accept(client, cached_site):
     import gzip
+
+    import brotli
 
     for number in range(5):  # a GeoJSON worth compressing
         factories.DistrictProfilePageFactory(parent=cached_site["municipality"], title=f"Gebiet {number}")
     plain = client.get("/api/v2/profiles.geojson")
-    packed = client.get("/api/v2/profiles.geojson", HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    packed = client.get("/api/v2/profiles.geojson", HTTP_ACCEPT_ENCODING="gzip")
+    browser = client.get("/api/v2/profiles.geojson", HTTP_ACCEPT_ENCODING="gzip, deflate, br, zstd")
+    refusing_br = client.get("/api/v2/profiles.geojson", HTTP_ACCEPT_ENCODING="br;q=0, gzip;q=0.5")
     again_plain = client.get("/api/v2/profiles.geojson")
 
     assert packed["X-Page-Cache"] == "hit" and packed["Content-Encoding"] == "gzip"
     assert gzip.decompress(packed.content) == plain.content
     assert int(packed["Content-Length"]) == len(packed.content) < len(plain.content)
+    assert browser["Content-Encoding"] == "br" and brotli.decompress(browser.content) == plain.content
+    assert int(browser["Content-Length"]) == len(browser.content) < len(packed.content)
+    assert refusing_br["Content-Encoding"] == "gzip"
     assert "Content-Encoding" not in again_plain and again_plain.content == plain.content
-    for response in (plain, packed, again_plain):
+    for response in (plain, packed, browser, refusing_br, again_plain):
         assert "Accept-Encoding" in response["Vary"]
     # The compressed body is another representation: a weak ETag, and revalidation still answers 304.
     assert packed["ETag"] == "W/" + plain["ETag"]
