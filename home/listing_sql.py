@@ -8,6 +8,8 @@ four times what running it does; written out here it costs 0.2 ms. The condition
 model instances as the ORM gives them, with the other columns deferred.
 """
 
+import functools
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.utils import timezone
@@ -36,11 +38,17 @@ def content_type_ids(model):
     return sorted(content_type.pk for content_type in ContentType.objects.get_for_models(*models).values())
 
 
+@functools.cache  # the same few dozen per process; building them cost a tenth of a listing's query
 def _column(model, name):
     """`p.<column>` for a field of Page, `m.<column>` for one of the model's own table; "pk" is the primary key."""
     field = model._meta.pk if name == "pk" else model._meta.get_field(name)
     table = "p" if field.model is Page else "m"
     return f"{table}.{connection.ops.quote_name(field.column)}"
+
+
+@functools.cache
+def _columns(model):
+    return {field.name: _column(model, field.name) for field in model._meta.concrete_fields}
 
 
 class TeaserListing:
@@ -65,8 +73,7 @@ class TeaserListing:
         page_values = [*types, root.path + "%", root.depth, *public_params]
         model_conditions, model_values = [], []
         if where:
-            columns = {field.name: _column(model, field.name) for field in model._meta.concrete_fields}
-            model_conditions.append(f"({where.format(**columns)})")
+            model_conditions.append(f"({where.format(**_columns(model))})")
             model_values.extend(params)
         ordering = ", ".join(
             f"{_column(model, name.lstrip('-'))} {'DESC' if name.startswith('-') else 'ASC'}" for name in order_by

@@ -132,7 +132,7 @@ def event_month_groups(events):
     return [
         (german_month(timezone.localtime(month_start)), list(group))
         for month_start, group in itertools.groupby(
-            events, key=lambda event: timezone.localtime(event.start).replace(day=1, hour=0, minute=0)
+            events, key=lambda event: event.local_start.replace(day=1, hour=0, minute=0)
         )
     ]
 

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
+from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -256,11 +257,16 @@ class EventPage(LocatedMixin, RoutablePageMixin, BasePage):
         """The German date line, e.g. "Mo., 25. November 2019, 10:00–16:00 Uhr" (teasers and the page)."""
         return format_event_date(self.start, self.end, self.all_day)
 
+    @cached_property
+    def local_start(self):
+        """The start in the site's time zone, converted once for the teaser's date attribute and month."""
+        return timezone.localtime(self.start)
+
     @property
     def start_iso(self):
         """The start as the template filter date:'c' writes it (local time, ISO 8601) for <time datetime>:
         the filter's format lookups cost more than the rest of an event teaser."""
-        return timezone.localtime(self.start).isoformat()
+        return self.local_start.isoformat()
 
     @property
     def is_past(self):
