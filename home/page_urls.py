@@ -14,6 +14,8 @@ from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from wagtail.coreutils import WAGTAIL_APPEND_SLASH
 from wagtail.models import Page
 
+from .shared_lookups import site_root_paths
+
 # Paths below a site root that Wagtail's serve pattern, (?:[\w\-]+/)*, takes and reverse() leaves unquoted.
 PLAIN_SERVE_PATH = re.compile(r"(?:[A-Za-z0-9_\-]+/)*")
 _prefixes = {}
@@ -36,6 +38,17 @@ def _simple_setup():
     return WAGTAIL_APPEND_SLASH and not getattr(settings, "WAGTAIL_I18N_ENABLED", False)
 
 
+def _parts(url_path, possible_sites):
+    """(site id, root URL, path) of a page below the first of `possible_sites`, or None for a path that
+    reverse() would quote (the caller asks Wagtail then)."""
+    site_id, root_path, root_url, _language = possible_sites[0]
+    relative = url_path[len(root_path) :]
+    prefix = serve_prefix()
+    if prefix is None or not PLAIN_SERVE_PATH.fullmatch(relative):
+        return None
+    return (site_id, root_url, prefix + relative)
+
+
 def url_parts(page, request=None):
     """`Page.get_url_parts(page, request)`: (site id, root URL, path), None if the page is on no site."""
     if not _simple_setup():
@@ -45,12 +58,7 @@ def url_parts(page, request=None):
         return None
     if len({site_root[0] for site_root in possible_sites}) > 1:
         return Page.get_url_parts(page, request)  # Wagtail prefers the request's site then
-    site_id, root_path, root_url, _language = possible_sites[0]
-    relative = page.url_path[len(root_path) :]
-    prefix = serve_prefix()
-    if prefix is None or not PLAIN_SERVE_PATH.fullmatch(relative):
-        return Page.get_url_parts(page, request)
-    return (site_id, root_url, prefix + relative)
+    return _parts(page.url_path, possible_sites) or Page.get_url_parts(page, request)
 
 
 def page_url(page):
@@ -62,3 +70,17 @@ def page_url(page):
     if len({site_root[0] for site_root in page._get_site_root_paths()}) == 1:
         return path
     return root_url + path
+
+
+def url_for_path(url_path):
+    """`page.url` of the page with this `url_path`, for listings that read rows instead of pages."""
+    if _simple_setup():
+        roots = site_root_paths()
+        possible_sites = [site_root for site_root in roots if url_path.startswith(site_root.root_path)]
+        if not possible_sites:
+            return None
+        parts = _parts(url_path, possible_sites)
+        if parts is not None:
+            return parts[2] if len({site_root[0] for site_root in roots}) == 1 else parts[1] + parts[2]
+    # Anything else as Wagtail computes it, from a page that only knows its path.
+    return Page(url_path=url_path).url

@@ -18,6 +18,7 @@ from home.listings import count_of_type, paginate, public_only, querystring_with
 from home.topics import related_pages
 
 from .dates import german_date, german_month
+from .teasers import EventTeaser, NewsTeaser
 
 NEWS_PER_PAGE = 10
 EVENTS_PER_PAGE = 20
@@ -64,18 +65,19 @@ def event_teasers(root, *, past=False, count=None):
     return TeaserListing(
         EventPage,
         root,
-        EVENT_TEASER_FIELDS,
+        EventTeaser.FIELDS,
         ("-start", "-pk") if past else ("start", "pk"),
         where=PAST_SQL if past else UPCOMING_SQL,
         params=_now_twice(),
         count=count,
+        row=EventTeaser,
     )
 
 
 def news_teasers(root, count=None):
     from .models import NewsPage
 
-    return TeaserListing(NewsPage, root, NEWS_TEASER_FIELDS, NEWS_ORDER, count=count)
+    return TeaserListing(NewsPage, root, NewsTeaser.FIELDS, NEWS_ORDER, count=count, row=NewsTeaser)
 
 
 def latest_news(request, root, limit):

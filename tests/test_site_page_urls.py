@@ -46,8 +46,14 @@ def test_urls_equal_wagtails_on_several_sites(site_tree):
 
 def test_menu_breadcrumbs_and_teasers_link_where_wagtail_does(client, site_tree):
     news = factories.NewsPageFactory(parent=site_tree["news_index"], title="Stadtteilfest geplant")
+    # Teasers are rows, not pages (newsroom.teasers): a slug reverse() quotes takes Wagtail's way.
+    umlaut = factories.NewsPageFactory(parent=site_tree["news_index"], title="Grünfläche", slug="grünfläche")
+    event = factories.EventPageFactory(parent=site_tree["event_index"], title="Quartiersfest")
     on_index = links(client, "/aktuelles/")
     assert on_index["Stadtteilfest geplant"] == wagtail_url(news)
+    assert on_index["Grünfläche"] == wagtail_url(umlaut) == "/aktuelles/gr%C3%BCnfl%C3%A4che/"
+    assert links(client, "/veranstaltungen/")["Quartiersfest"] == wagtail_url(event)
+    assert links(client, "/")["Quartiersfest"] == wagtail_url(event)
     assert on_index["Aktuelles"] == wagtail_url(site_tree["news_index"])
     assert on_index["Veranstaltungen"] == wagtail_url(site_tree["event_index"])
     on_profile = links(client, site_tree["profile"].url)
