@@ -8,14 +8,15 @@ from django.db import migrations
 
 
 def page_index_operation(indexes):
-    """A RunPython creating {name: {vendor or "default": "(columns)"}} on wagtailcore_page, dropping them on reverse."""
+    """A RunPython creating {name: {vendor or "default": "(columns)"}} on wagtailcore_page, dropping them on
+    reverse; an index without a "default" exists only on the vendors it names."""
 
     def create(apps, schema_editor):
         vendor = schema_editor.connection.vendor
         for name, columns in indexes.items():
-            schema_editor.execute(
-                f"CREATE INDEX IF NOT EXISTS {name} ON wagtailcore_page {columns.get(vendor, columns['default'])}"
-            )
+            definition = columns.get(vendor, columns.get("default"))
+            if definition is not None:
+                schema_editor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON wagtailcore_page {definition}")
 
     def drop(apps, schema_editor):
         for name in indexes:
