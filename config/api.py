@@ -69,6 +69,7 @@ from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page, PageViewRestriction
 
+from home import prepared_statements as prepared
 from home.api_visibility import anonymous, restricted_collection_ids
 from home.blocks import RENDITION_SPECS
 from home.compiled_loads import load_specific
@@ -183,7 +184,7 @@ def attach_tag_lists(pages):
             ids = [page.pk for page in items]
             loaded = defaultdict(dict)
             with connection.cursor() as cursor:
-                cursor.execute(_tag_sql(field).format(keys=", ".join(["%s"] * len(ids))), ids)
+                prepared.execute(cursor, _tag_sql(field).format(keys=", ".join(["%s"] * len(ids))), ids)
                 for page_id, tag_id, name, slug in cursor.fetchall():
                     loaded[page_id][tag_id] = (tag_id, name, slug)
             for page in items:

@@ -30,6 +30,7 @@ from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, get_page_models
 
+from home import prepared_statements as prepared
 from home.blocks import RENDITION_SPECS
 
 # Page foreign keys whose targets a listing shows (as with_related_data selects them).
@@ -322,7 +323,7 @@ def _images(ids, db):
     width = len(image_reader.columns)
     images = {}
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*specs, *sorted(ids)])
+        prepared.execute(cursor, sql, [*specs, *sorted(ids)])
         rows = cursor.fetchall()
     for row in rows:
         image_values, rendition_values = row[:width], row[width:]

@@ -20,6 +20,9 @@ _PLACEHOLDER = re.compile(r"%%|%s")
 # Unique names per process; a failed first use (its PREPARE may have taken effect) never reuses a name.
 _names = itertools.count(1)
 _SESSION_ATTRIBUTE = "_staedtenetz_prepared"
+# Statements differ by the length of their id lists (and the private sections in their conditions):
+# beyond this many per session, further ones run plain rather than fill the server's memory.
+MAX_PER_SESSION = 200
 
 
 def enabled(connection):
@@ -65,6 +68,23 @@ class Statement:
         if name is not None:
             cursor.execute(f"EXECUTE {name}{self.arguments}", params)
             return
+        if len(names) >= MAX_PER_SESSION:
+            cursor.execute(self.sql, params)
+            return
         name = f"staedtenetz_{next(_names)}"
         cursor.execute(f"PREPARE {name} AS {self.server_text}; EXECUTE {name}{self.arguments}", params)
         names[self.sql] = name
+
+
+_statements = {}
+
+
+def execute(cursor, sql, params):
+    """cursor.execute(sql, params), prepared where enabled(): for hand-written statements whose plan does
+    not depend on the values (primary keys, id lists), run on every request of their kind."""
+    statement = _statements.get(sql)
+    if statement is None:
+        if len(_statements) >= 4 * MAX_PER_SESSION:
+            _statements.clear()
+        statement = _statements[sql] = Statement(sql)
+    statement.execute(cursor, params)

@@ -61,3 +61,22 @@ def test_literal_percent_signs_and_placeholders(site_tree):
         with connection.cursor() as cursor:
             statement.execute(cursor, [1, profile.pk, site_tree["profile"].pk])
             assert cursor.fetchall() == [("Westerfilde",)]
+
+
+def test_hand_written_statements_with_id_lists_and_the_per_session_cap(site_tree, monkeypatch):
+    from home import prepared_statements
+
+    other = full_profile(site_tree["municipality"], title="Westerfilde", slug="westerfilde")
+    ids = [site_tree["profile"].pk, other.pk]
+    sql = "SELECT title FROM wagtailcore_page WHERE id IN ({}) ORDER BY title"
+    expected = {1: [site_tree["profile"].title], 2: sorted([site_tree["profile"].title, "Westerfilde"])}
+    for count in (1, 2, 2):  # one statement per length of the list, the second use executed
+        with connection.cursor() as cursor:
+            prepared_statements.execute(cursor, sql.format(", ".join(["%s"] * count)), ids[:count])
+            assert [title for (title,) in cursor.fetchall()] == expected[count]
+    # Past the cap a session runs further statements plain instead of preparing ever more.
+    monkeypatch.setattr(prepared_statements, "MAX_PER_SESSION", 0)
+    with CaptureQueriesContext(connection) as queries, connection.cursor() as cursor:
+        prepared_statements.execute(cursor, "SELECT title FROM wagtailcore_page WHERE id = %s", [other.pk])
+        assert cursor.fetchall() == [("Westerfilde",)]
+    assert queries[0]["sql"].startswith("SELECT ")
