@@ -12,8 +12,8 @@ same rows are read with SQL written once per model:
   the StreamFields deferred, the images it shows with their renditions in the API's specs;
 - values pass through the converters the ORM would apply, and instances are built as Model.from_db
   builds them, without running __init__ per row where the __init__ methods and init receivers are
-  known to do nothing else for a loaded row (Wagtail's and modelcluster's act on new objects only;
-  Wagtail's images set two attributes; ImageField fills in missing dimensions): 24 -> 1.5 µs a page.
+  known to do nothing else for a loaded row (home/row_instances.py, shared with the routing query):
+  24 -> 1.5 µs a page.
 
 tests/test_api_rows.py compares the instances with the ORM's, and the listing tests the bytes.
 """
@@ -23,15 +23,13 @@ from functools import cache
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db import connection, models
-from django.db.models import signals
-from django.db.models.base import ModelState
-from django.db.models.expressions import Col
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, get_page_models
 
 from home import prepared_statements as prepared
 from home.blocks import RENDITION_SPECS
+from home.row_instances import Reader
 
 # Page foreign keys whose targets a listing shows (as with_related_data selects them).
 LINKED_PAGE_FIELDS = ("municipality",)
@@ -39,99 +37,6 @@ LINKED_PAGE_FIELDS = ("municipality",)
 
 def _quote(name):
     return connection.ops.quote_name(name)
-
-
-# __init__ methods that do nothing more for a row loaded from the database than set its field values (Wagtail
-# fills in a content type, modelcluster child relations and show_in_menus only for new or keyword-built
-# objects), with the attributes that the others set on every instance.
-_KNOWN_INITS = {
-    ("django.db.models.base", "Model.__init__"): {},
-    ("modelcluster.models", "ClusterableModel.__init__"): {},
-    ("wagtail.models.pages", "AbstractPage.__init__"): {},
-    ("wagtail.models.pages", "ShowInMenusMixin.__init__"): {},
-    ("wagtail.images.models", "AbstractImage.__init__"): {"decorative": False, "contextual_alt_text": None},
-}
-
-
-@cache
-def init_extras(model):
-    """The attributes `model`'s __init__ chain sets beyond field values, or None if it may do anything else."""
-    extras = {}
-    for cls in model.__mro__:
-        init = cls.__dict__.get("__init__")
-        if init is None or cls is object:
-            continue
-        known = _KNOWN_INITS.get((getattr(init, "__module__", None), getattr(init, "__qualname__", None)))
-        if known is None:
-            return None
-        extras.update(known)
-    return extras
-
-
-def _dimension_fields(model):
-    """ImageFields of `model` whose post_init receiver (filling missing width/height) a built instance must run."""
-    return [
-        field
-        for field in model._meta.concrete_fields
-        if isinstance(field, models.ImageField) and (field.width_field or field.height_field)
-    ]
-
-
-def _only_dimension_receivers(model):
-    """Whether `model`'s init receivers are just its ImageFields' update_dimension_fields (as for Wagtail's images)."""
-    if signals.pre_init.has_listeners(model):
-        return False
-    expected = {(id(field), "update_dimension_fields") for field in _dimension_fields(model)}
-    found = set()
-    for receivers in signals.post_init._live_receivers(model):
-        for receiver in receivers:
-            owner = getattr(receiver, "__self__", None)
-            found.add((id(owner), getattr(receiver, "__name__", None)))
-    return found <= expected
-
-
-class _Reader:
-    """Columns (field, table alias) with the ORM's converters; builds instances without running __init__."""
-
-    def __init__(self, model, columns):
-        self.model = model
-        self.dimension_fields = _dimension_fields(model)
-        # Built without __init__ only if that does what __init__ and the init receivers would do; else from_db.
-        self.extras = init_extras(model) if _only_dimension_receivers(model) else None
-        self.attnames = [field.attname for field, _alias in columns]
-        self.columns = [f"{alias}.{_quote(field.column)}" for field, alias in columns]
-        # What SQLCompiler.get_converters applies to each selected column (the backend's first, then the field's).
-        self.converters = []
-        for index, (field, alias) in enumerate(columns):
-            expression = Col(alias, field)
-            found = connection.ops.get_db_converters(expression) + field.get_db_converters(connection)
-            if found:
-                self.converters.append((index, found, expression))
-
-    def build(self, values, db):
-        if self.converters:
-            values = list(values)
-            for index, converters, expression in self.converters:
-                value = values[index]
-                for converter in converters:
-                    value = converter(value, expression, connection)
-                values[index] = value
-        if self.extras is None:
-            return self.model.from_db(db, self.attnames, values)
-        instance = self.model.__new__(self.model)
-        instance.__dict__.update(zip(self.attnames, values, strict=True))
-        state = instance._state = ModelState()
-        state.adding = False
-        state.db = db
-        if self.extras:
-            instance.__dict__.update(self.extras)
-        for field in self.dimension_fields:
-            # What its post_init receiver does: nothing while the dimensions are filled in (as loaded images have them).
-            if (field.width_field and not instance.__dict__.get(field.width_field)) or (
-                field.height_field and not instance.__dict__.get(field.height_field)
-            ):
-                field.update_dimension_fields(instance)
-        return instance
 
 
 @cache
@@ -180,8 +85,8 @@ class _PageQuery:
 
     def __init__(self, model):
         page_pk = _quote(Page._meta.pk.column)
-        self.page = _Reader(model, _page_columns(model, "p", "m"))
-        self.locale = _Reader(Locale, [(field, "l") for field in Locale._meta.concrete_fields])
+        self.page = Reader(model, _page_columns(model, "p", "m"))
+        self.locale = Reader(Locale, [(field, "l") for field in Locale._meta.concrete_fields])
         joins = [
             f"JOIN {_quote(model._meta.db_table)} m ON m.{_quote(model._meta.pk.column)} = p.{page_pk}",
             f"JOIN {_quote(Locale._meta.db_table)} l "
@@ -200,7 +105,7 @@ class _PageQuery:
                 f"LEFT JOIN {_quote(Page._meta.db_table)} {page_alias} "
                 f"ON {page_alias}.{page_pk} = {own_alias}.{target_pk}"
             )
-            self.linked.append((field, _Reader(target, _page_columns(target, page_alias, own_alias))))
+            self.linked.append((field, Reader(target, _page_columns(target, page_alias, own_alias))))
         self.readers = [self.page, self.locale] + [reader for _field, reader in self.linked]
         self.select = ", ".join(column for reader in self.readers for column in reader.columns)
         self.joins = " ".join(joins)
@@ -284,8 +189,8 @@ def _image_readers():
     image_model = get_image_model()
     rendition_model = image_model.get_rendition_model()
     return (
-        _Reader(image_model, [(field, "i") for field in image_model._meta.concrete_fields]),
-        _Reader(rendition_model, [(field, "r") for field in rendition_model._meta.concrete_fields]),
+        Reader(image_model, [(field, "i") for field in image_model._meta.concrete_fields]),
+        Reader(rendition_model, [(field, "r") for field in rendition_model._meta.concrete_fields]),
     )
 
 
