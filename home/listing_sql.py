@@ -17,6 +17,7 @@ from django.utils import timezone
 from wagtail.models import Page, get_page_models
 
 from .listings import restricted_paths
+from .row_instances import column_converters, converted
 
 
 def public_page_conditions():
@@ -84,9 +85,7 @@ class TeaserListing:
         )
         self.pk_column = connection.ops.quote_name(model._meta.pk.column)
         self.page_conditions = " AND ".join(page_conditions)
-        self.page_params = page_values
         self.model_conditions = model_conditions
-        self.model_params = model_values
         conditions = " AND ".join([*page_conditions, *model_conditions])
         tables = f"FROM {Page._meta.db_table} p JOIN {model._meta.db_table} m ON m.{self.pk_column} = p.id"
         self.sql = f"SELECT {selected} {tables} WHERE {conditions} ORDER BY {ordering}" if order_by else None
@@ -107,16 +106,17 @@ class TeaserListing:
         """
         if pages_first and connection.vendor == "postgresql":  # SQLite would want a LIMIT before OFFSET
             pages = f"(SELECT p.id FROM {Page._meta.db_table} p WHERE {self.page_conditions} OFFSET 0) p"
-            conditions, params = self.model_conditions, [*self.page_params, *self.model_params]
+            conditions = self.model_conditions
         else:
             pages = f"{Page._meta.db_table} p"
-            conditions, params = [self.page_conditions, *self.model_conditions], self.params
+            conditions = [self.page_conditions, *self.model_conditions]
         where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
         sql = (
             f"SELECT {select} FROM {pages} JOIN {self.model._meta.db_table} m ON m.{self.pk_column} = p.id"
             f"{where} GROUP BY {group_by}"
         )
-        return sql, [*select_params, *params]
+        # The page conditions' params come first either way.
+        return sql, [*select_params, *self.params]
 
     def grouped(self, select, group_by, *, select_params=(), pages_first=False):
         """Rows of grouped_sql()."""
@@ -151,27 +151,12 @@ class TeaserListing:
             rows = cursor.fetchall()
         converters = _converters(self.model, self.selected_names)
         if converters:
-            rows = [_converted(values, converters) for values in rows]
+            rows = [converted(values, converters) for values in rows]
         return [self.row(*values) for values in rows]
 
 
 @functools.cache
 def _converters(model, names):
-    """[(position, [converter, ...], field)] turning raw column values into field values, as the ORM's
-    compiler does (SQLite returns dates and times as text; PostgreSQL needs none for these columns)."""
-    found = []
-    for position, name in enumerate(names):
-        field = model._meta.pk if name == "pk" else model._meta.get_field(name)
-        column = field.get_col(field.model._meta.db_table)
-        functions = connection.ops.get_db_converters(column) + field.get_db_converters(connection)
-        if functions:
-            found.append((position, functions, column))
-    return found
-
-
-def _converted(values, converters):
-    values = list(values)
-    for position, functions, column in converters:
-        for function in functions:
-            values[position] = function(values[position], column, connection)
-    return values
+    """The ORM's converters of the selected columns (home.row_instances), per model and column list."""
+    fields = [model._meta.pk if name == "pk" else model._meta.get_field(name) for name in names]
+    return column_converters([(field, field.model._meta.db_table) for field in fields])

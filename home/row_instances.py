@@ -21,6 +21,28 @@ def _quote(name):
     return connection.ops.quote_name(name)
 
 
+def column_converters(columns):
+    """What SQLCompiler.get_converters applies to each selected (field, table alias) column, the backend's
+    converters first, then the field's: [(position, [converter, ...], expression)] for those that have any
+    (SQLite returns dates and times as text; PostgreSQL needs none for most columns)."""
+    found = []
+    for position, (field, alias) in enumerate(columns):
+        expression = Col(alias, field)
+        functions = connection.ops.get_db_converters(expression) + field.get_db_converters(connection)
+        if functions:
+            found.append((position, functions, expression))
+    return found
+
+
+def converted(values, converters):
+    """A row's values as field values, through column_converters()."""
+    values = list(values)
+    for position, functions, expression in converters:
+        for function in functions:
+            values[position] = function(values[position], expression, connection)
+    return values
+
+
 # __init__ methods that do nothing more for a row loaded from the database than set its field values (Wagtail
 # fills in a content type, modelcluster child relations and show_in_menus only for new or keyword-built
 # objects), with the attributes that the others set on every instance.
@@ -80,22 +102,11 @@ class Reader:
         self.extras = init_extras(model) if _only_dimension_receivers(model) else None
         self.attnames = [field.attname for field, _alias in columns]
         self.columns = [f"{alias}.{_quote(field.column)}" for field, alias in columns]
-        # What SQLCompiler.get_converters applies to each selected column (the backend's first, then the field's).
-        self.converters = []
-        for index, (field, alias) in enumerate(columns):
-            expression = Col(alias, field)
-            found = connection.ops.get_db_converters(expression) + field.get_db_converters(connection)
-            if found:
-                self.converters.append((index, found, expression))
+        self.converters = column_converters(columns)
 
     def build(self, values, db):
         if self.converters:
-            values = list(values)
-            for index, converters, expression in self.converters:
-                value = values[index]
-                for converter in converters:
-                    value = converter(value, expression, connection)
-                values[index] = value
+            values = converted(values, self.converters)
         if self.extras is None:
             return self.model.from_db(db, self.attnames, values)
         instance = self.model.__new__(self.model)
