@@ -132,16 +132,10 @@ def _like_prefix(path):
     return connection.ops.prep_for_like_query(path) + "%"
 
 
-def public_conditions(roots, restrictions, now, model):
-    """WHERE conditions on the page table `p` and their params: what _public_pages(model).type(model) selects."""
-    types = sorted(ct.pk for ct in ContentType.objects.get_for_models(model).values())
-    conditions = [
-        "p.live",
-        "(p.expire_at IS NULL OR p.expire_at > %s)",
-        f"p.content_type_id IN ({', '.join(['%s'] * len(types))})",
-    ]
-    params = [connection.ops.adapt_datetimefield_value(now), *types]
-    inside = []
+def live_conditions(roots, restrictions):
+    """WHERE conditions on the page table `p` and their params: the live pages inside one of `roots` and
+    outside every one of `restrictions` (both (path, depth) pairs), expired ones included."""
+    conditions, params, inside = ["p.live"], [], []
     for path, depth in roots:
         inside.append("(p.path LIKE %s AND p.depth >= %s)")
         params += [_like_prefix(path), depth]
@@ -149,6 +143,18 @@ def public_conditions(roots, restrictions, now, model):
     for path, depth in restrictions:
         conditions.append("NOT (p.path LIKE %s AND p.depth >= %s)")
         params += [_like_prefix(path), depth]
+    return conditions, params
+
+
+def public_conditions(roots, restrictions, now, model):
+    """WHERE conditions on the page table `p` and their params: what _public_pages(model).type(model) selects."""
+    conditions, params = live_conditions(roots, restrictions)
+    types = sorted(ct.pk for ct in ContentType.objects.get_for_models(model).values())
+    conditions += [
+        f"p.content_type_id IN ({', '.join(['%s'] * len(types))})",
+        "(p.expire_at IS NULL OR p.expire_at > %s)",
+    ]
+    params += [*types, connection.ops.adapt_datetimefield_value(now)]
     return " AND ".join(conditions), params
 
 
