@@ -1,10 +1,10 @@
 """`make bench`: load-test every public page type and the API under gunicorn, uncached and cached.
 
 Each figure is reported as a ratio to the plain "hello" view measured in the same run, so the
-numbers mean something on a shared, noisy machine: hello is measured at the start of each mode and
-again briefly after every endpoint, and each endpoint is compared with the mean of the hello figures
-right before and after it, so a machine that slows down or speeds up during the run does not tilt
-the ratios. Results go to bench/results/<date>.md.
+numbers mean something on a shared, noisy machine: every endpoint runs in a few short rounds, each
+followed by hello, each round is compared with the mean of the hello figures right before and after
+it, and the table gives the median over the rounds, so neither a machine that slows down or speeds
+up during the run nor one disturbed round tilts the ratios. Results go to bench/results/<date>.md.
 """
 
 import datetime
@@ -12,6 +12,7 @@ import json
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import urllib.request
@@ -20,9 +21,16 @@ from serving import ROOT, manage, port_open, start_gunicorn, stop_gunicorn
 
 PORT = int(os.environ.get("BENCH_PORT", "18765"))
 PAGES = int(os.environ.get("BENCH_PAGES", "10000"))
-DURATION = int(os.environ.get("BENCH_DURATION", "10"))
+# District profiles among them; empty: generate_load_data's default (one per 20 pages). 2000 gives the
+# heavier mix that earlier benchmarks used.
+PROFILES = os.environ.get("BENCH_PROFILES", "")
+# Each endpoint is measured in ROUNDS rounds of DURATION seconds, each followed by hello for
+# HELLO_CHECK_DURATION seconds: every round is compared with the hello figures right before and after it,
+# and the table gives the median of the rounds. Single measurements on this shared machine swung by a
+# quarter from one ten-second run to the next.
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
+DURATION = int(os.environ.get("BENCH_DURATION", "4"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
-# The short hello measurement after each endpoint (its neighbours' baseline).
 HELLO_CHECK_DURATION = int(os.environ.get("BENCH_HELLO_CHECK", "3"))
 # What Chrome and Firefox send over HTTPS (the site redirects to it); the page cache keeps a gzip and a
 # Brotli copy. BENCH_ACCEPT_ENCODING=gzip measures clients that take gzip only.
@@ -36,7 +44,12 @@ UNCACHED_TARGET = 0.08
 SEARCH_P95_FACTOR = 3.0
 
 
-def postgres_url():
+BENCH_DATABASE = "staedtenetz_bench"
+SQLITE_PATH = ROOT / "tmp" / "bench.sqlite3"
+
+
+def _maintenance_connection():
+    """A connection to the local PostgreSQL's maintenance database, or None where there is none."""
     try:
         import psycopg2
     except ImportError:
@@ -46,20 +59,42 @@ def postgres_url():
     except psycopg2.OperationalError:
         return None
     conn.autocommit = True
+    return conn
+
+
+def postgres_url():
+    conn = _maintenance_connection()
+    if conn is None:
+        return None
     with conn.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_database WHERE datname = 'staedtenetz_bench'")
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [BENCH_DATABASE])
         if not cursor.fetchone():
-            cursor.execute("CREATE DATABASE staedtenetz_bench")
+            cursor.execute(f"CREATE DATABASE {BENCH_DATABASE}")
     conn.close()
-    return "postgres://postgres@127.0.0.1:5432/staedtenetz_bench"
+    return f"postgres://postgres@127.0.0.1:5432/{BENCH_DATABASE}"
+
+
+def reset_database(env):
+    """Empty the benchmark's own database (never one named by BENCH_DATABASE_URL) for new load data."""
+    if os.environ.get("BENCH_DATABASE_URL"):
+        raise SystemExit(
+            "Die Datenbank in BENCH_DATABASE_URL enthält Lastdaten einer anderen Zusammensetzung; "
+            "bitte eine leere Datenbank angeben."
+        )
+    if env["DATABASE_URL"].startswith("sqlite"):
+        SQLITE_PATH.unlink(missing_ok=True)
+        return
+    conn = _maintenance_connection()
+    with conn.cursor() as cursor:
+        cursor.execute(f"DROP DATABASE IF EXISTS {BENCH_DATABASE} WITH (FORCE)")
+        cursor.execute(f"CREATE DATABASE {BENCH_DATABASE}")
+    conn.close()
 
 
 def environment():
     env = dict(os.environ)
     env["DJANGO_SETTINGS_MODULE"] = "bench.settings"
-    env["DATABASE_URL"] = (
-        os.environ.get("BENCH_DATABASE_URL") or postgres_url() or f"sqlite:///{ROOT}/tmp/bench.sqlite3"
-    )
+    env["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL") or postgres_url() or f"sqlite:///{SQLITE_PATH}"
     env["MEDIA_ROOT"] = str(ROOT / "tmp" / "bench-media")
     # Two gunicorn workers only share an invalidation through a shared cache.
     if "REDIS_URL" not in env and port_open(6379):
@@ -71,11 +106,14 @@ def environment():
 TARGETS_SCRIPT = """
 import json
 from wagtail.models import Page
+from home.management.commands.generate_load_data import default_profiles
 from newsroom.models import NewsPage
 from profiles.models import DistrictProfilePage
 news = NewsPage.objects.live().order_by("-date").first()
 profile = DistrictProfilePage.objects.live().order_by("pk").first()
-print(json.dumps({"pages": Page.objects.count(), "news": news.url, "profile": profile.url, "profile_id": profile.pk}))
+generated = DistrictProfilePage.objects.filter(municipality__title__startswith="Lastkommune ").count()
+print(json.dumps({"pages": Page.objects.count(), "news": news.url, "profile": profile.url, "profile_id": profile.pk,
+                  "profiles": generated, "default_profiles": default_profiles(%d)}))
 """
 
 
@@ -83,10 +121,16 @@ def prepare(env):
     (ROOT / "tmp").mkdir(exist_ok=True)
     print(f"Datenbank: {env['DATABASE_URL']}; Cache: {env.get('REDIS_URL', 'lokaler Speicher')}")
     manage(env, "migrate", "--no-input", "-v", "0")
-    info = shell_json(env, TARGETS_SCRIPT) if has_pages(env) else {"pages": 0}
-    if info["pages"] < PAGES:
-        manage(env, "generate_load_data", "--pages", str(PAGES))
-        info = shell_json(env, TARGETS_SCRIPT)
+    info = shell_json(env, TARGETS_SCRIPT % PAGES) if has_pages(env) else {"pages": 0}
+    if info["pages"] < PAGES or info["profiles"] != int(PROFILES or info["default_profiles"]):
+        if info["pages"]:
+            print(
+                "Die Lastdaten passen nicht zu BENCH_PAGES/BENCH_PROFILES: die Benchmark-Datenbank wird neu angelegt."
+            )
+            reset_database(env)
+            manage(env, "migrate", "--no-input", "-v", "0")
+        manage(env, "generate_load_data", "--pages", str(PAGES), *(["--profiles", PROFILES] if PROFILES else []))
+        info = shell_json(env, TARGETS_SCRIPT % PAGES)
     manage(env, "collectstatic", "--no-input", "-v", "0")
     return info
 
@@ -167,6 +211,25 @@ def measure(path, duration=DURATION, warm_up=True):
     return {"rps": float(rps), "p50": float(p50), "p95": float(p95), "p99": float(p99), "errors": int(errors)}
 
 
+def measure_rounds(path, hello_path, hello_before):
+    """ROUNDS measurements of `path`, each followed by one of hello; returns (summary, last hello req/s).
+
+    A round's ratio is its requests/s over the mean of hello right before and after it; the summary has
+    the median of every figure over the rounds, so one disturbed round does not decide the result.
+    """
+    rounds = []
+    for number in range(ROUNDS):
+        figures = measure(path, warm_up=number == 0)
+        hello_after = measure(hello_path, HELLO_CHECK_DURATION, warm_up=False)["rps"]
+        figures["hello"] = (hello_before + hello_after) / 2
+        figures["ratio"] = figures["rps"] / figures["hello"] if figures["hello"] else 0
+        rounds.append(figures)
+        hello_before = hello_after
+    summary = {key: statistics.median(figures[key] for figures in rounds) for key in rounds[0] if key != "errors"}
+    summary["errors"] = sum(figures["errors"] for figures in rounds)
+    return summary, hello_before
+
+
 def run():
     if not shutil.which("wrk"):
         raise SystemExit("wrk fehlt (Debian-Paket 'wrk'); `make bench` installiert es als root.")
@@ -177,13 +240,14 @@ def run():
         mode = "gecacht" if cached else "ungecacht"
         process = start_server(env, cached)
         try:
-            measured = endpoints(info)
-            for index, (name, path) in enumerate(measured):
+            (hello_name, hello_path), *measured = endpoints(info)
+            print(f"{mode:>9}  {hello_name} ...", flush=True)
+            hello = measure(hello_path, DURATION * ROUNDS)
+            results[(hello_name, cached)] = dict(hello, hello=hello["rps"], ratio=1.0)
+            hello_before = hello["rps"]
+            for name, path in measured:
                 print(f"{mode:>9}  {name} ...", flush=True)
-                results[(name, cached)] = measure(path)
-                if index:  # hello again, as the baseline of this endpoint and the next
-                    check = measure(measured[0][1], HELLO_CHECK_DURATION, warm_up=False)
-                    results[("hello-check", cached, index)] = check
+                results[(name, cached)], hello_before = measure_rounds(path, hello_path, hello_before)
         finally:
             stop_gunicorn(process)
     report = render(info, env, results)
@@ -202,10 +266,11 @@ def render(info, env, results):
     lines = [
         f"# Benchmark {datetime.datetime.now():%Y-%m-%d %H:%M}",
         "",
-        f"{info['pages']} pages, {engine}, gunicorn 2 workers, wrk {CONNECTIONS} connections, {DURATION} s each, "
-        f"{os.cpu_count()} cores, requests with `Accept-Encoding: {ACCEPT_ENCODING}`. "
-        "Ratio = requests/s relative to hello in the same mode, measured right before and after each "
-        f'endpoint (mean; the "hello nearby" column, {HELLO_CHECK_DURATION} s each after the first).',
+        f"{info['pages']} pages ({info['profiles']} district profiles), {engine}, gunicorn 2 workers, "
+        f"wrk {CONNECTIONS} connections, {os.cpu_count()} cores, requests with `Accept-Encoding: {ACCEPT_ENCODING}`. "
+        f"Each endpoint ran {ROUNDS} rounds of {DURATION} s, each followed by {HELLO_CHECK_DURATION} s of hello; "
+        "a round's ratio is its requests/s relative to the mean of hello right before and after it "
+        '(the "hello nearby" column), and every figure is the median over the rounds.',
         "",
         "| endpoint | mode | req/s | hello nearby | ratio | p50 ms | p95 ms | p99 ms | errors | target | ok |",
         "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |",
@@ -213,41 +278,30 @@ def render(info, env, results):
     failures = []
     names = [name for name, _path in endpoints(info)]
     for cached in modes():
-        for index, name in enumerate(names):
+        for name in names:
             figures = results[(name, cached)]
-            baseline = nearby_hello(results, names, cached, index)
-            ratio = figures["rps"] / baseline if baseline else 0
             target, ok = "", True
-            if name != names[0]:
+            if name == "Suche" and not cached:
+                # The issue's target for the search is its latency; its throughput is shown, not judged.
+                news_p95 = results[("Aktuelles (Liste)", False)]["p95"]
+                target = f"p95 ≤ 3× Liste ({SEARCH_P95_FACTOR * news_p95:.1f} ms)"
+                ok = figures["p95"] <= SEARCH_P95_FACTOR * news_p95
+            elif name != names[0]:
                 limit = CACHED_TARGET if cached else UNCACHED_TARGET
                 target = f"≥ {limit:.0%}"
-                ok = ratio >= limit
-            if name == "Suche" and not cached:
-                news_p95 = results[("Aktuelles (Liste)", False)]["p95"]
-                search_ok = figures["p95"] <= SEARCH_P95_FACTOR * news_p95
-                target += f", p95 ≤ 3× Liste ({SEARCH_P95_FACTOR * news_p95:.1f} ms)"
-                ok = ok and search_ok
+                ok = figures["ratio"] >= limit
             if figures["errors"]:
                 ok = False
             if not ok:
                 failures.append(f"{name} ({'gecacht' if cached else 'ungecacht'})")
             lines.append(
-                f"| {name} | {'cached' if cached else 'uncached'} | {figures['rps']:.0f} | {baseline:.0f} | "
-                f"{ratio:.1%} | "
+                f"| {name} | {'cached' if cached else 'uncached'} | {figures['rps']:.0f} | {figures['hello']:.0f} | "
+                f"{figures['ratio']:.1%} | "
                 f"{figures['p50']:.1f} | {figures['p95']:.1f} | {figures['p99']:.1f} | {figures['errors']} | "
                 f"{target} | {'yes' if ok else 'NO'} |"
             )
     lines += ["", "Missed targets: " + (", ".join(failures) if failures else "none"), ""]
     return "\n".join(lines)
-
-
-def nearby_hello(results, names, cached, index):
-    """Mean hello requests/s right before and after endpoint `index` (the start's figure for hello itself)."""
-    if index == 0:
-        return results[(names[0], cached)]["rps"]
-    before = results[(names[0], cached)] if index == 1 else results[("hello-check", cached, index - 1)]
-    after = results[("hello-check", cached, index)]
-    return (before["rps"] + after["rps"]) / 2
 
 
 if __name__ == "__main__":

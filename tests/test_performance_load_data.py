@@ -27,10 +27,11 @@ def test_load_data_builds_every_page_type_and_refuses_a_second_load(client):
         NewsPage.objects.filter(title__startswith="Meldung ").count(),
         EventPage.objects.filter(title__startswith="Veranstaltung ").count(),
     ]
-    assert generated == [1, 20, 49, 30]
+    # One district profile per 20 pages, about their share on the real network's site.
+    assert generated == [1, 5, 64, 30]
     # Published at different moments, as real pages are: listings ordered by date depend on it.
     news_times = NewsPage.objects.filter(title__startswith="Meldung ").values_list("first_published_at", flat=True)
-    assert len(set(news_times)) == 49
+    assert len(set(news_times)) == 64
     assert Page.objects.filter(first_published_at__isnull=False).count() > 100
     # Indexed: a word every generated text uses finds them.
     results = client.get("/suche/?q=Quartier").content.decode()
@@ -39,3 +40,11 @@ def test_load_data_builds_every_page_type_and_refuses_a_second_load(client):
 
     with pytest.raises(CommandError, match="bereits Lastdaten"):
         call_command("generate_load_data", "--pages", "100", stdout=io.StringIO())
+
+
+@pytest.mark.django_db
+def test_load_data_refuses_more_profiles_than_the_pages_leave_room_for():
+    # 100 pages hold 1 municipality and 30 events, so at most 69 profiles; nothing is written on refusal.
+    with pytest.raises(CommandError, match="--profiles muss zwischen 0 und 69 liegen"):
+        call_command("generate_load_data", "--pages", "100", "--profiles", "70", stdout=io.StringIO())
+    assert not MunicipalityPage.objects.filter(title__startswith="Lastkommune ").exists()

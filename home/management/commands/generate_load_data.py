@@ -51,6 +51,15 @@ WORDS = (
     "Gebäude Fassade Hof Platz Park Verein Initiative Netzwerk Akteure Projekt Maßnahme Konzept Zukunft"
 ).split()
 BATCH = 500
+# One district profile per this many pages by default, about their share on the real network's site
+# (100 to 150 areas since 1999 beside far more news and event notices). At 10,000 pages that makes 500
+# areas, more than the profile index's large-network threshold, so that form of the index is measured;
+# --profiles 2000 builds the heavier mix of earlier benchmarks.
+PAGES_PER_PROFILE = 20
+
+
+def default_profiles(pages):
+    return pages // PAGES_PER_PROFILE
 
 
 def sentence(rng, words=14):
@@ -67,11 +76,26 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--pages", type=int, default=10_000, help="Anzahl der zu erzeugenden Seiten.")
+        parser.add_argument(
+            "--profiles",
+            type=int,
+            default=None,
+            help=f"Anzahl der Stadtteilprofile darunter (Standard: eines je {PAGES_PER_PROFILE} Seiten).",
+        )
         parser.add_argument("--seed", type=int, default=2019, help="Zufallsstartwert (gleicher Wert, gleiche Daten).")
 
-    def handle(self, *args, pages, seed, **options):
+    def handle(self, *args, pages, profiles, seed, **options):
         if pages < 10:
             raise CommandError("--pages muss mindestens 10 sein.")
+        municipalities = max(1, pages // 100)
+        events = pages * 3 // 10
+        if profiles is None:
+            profiles = default_profiles(pages)
+        if not 0 <= profiles <= pages - municipalities - events:
+            raise CommandError(
+                f"--profiles muss zwischen 0 und {pages - municipalities - events} liegen "
+                f"(bei {pages} Seiten sind {municipalities} Kommunen und {events} Veranstaltungen vorgesehen)."
+            )
         existing = MunicipalityPage.objects.filter(title__startswith="Lastkommune ").count()
         if existing:
             raise CommandError(
@@ -88,9 +112,6 @@ class Command(BaseCommand):
             self.images = self.make_images(20)
             self.tags = [Tag.objects.get_or_create(name=name, defaults={"slug": slugify(name)})[0] for name in TOPICS]
             self.contacts = list(ContactPerson.objects.all()[:20])
-            municipalities = max(1, pages // 100)
-            profiles = pages // 5
-            events = pages * 3 // 10
             news = pages - municipalities - profiles - events
             municipality_pages = self.build_municipalities(municipalities)
             self.build_profiles(municipality_pages, profiles)
