@@ -108,6 +108,10 @@ FEATURE_COLUMNS = (
 )
 
 
+# Unexpired at the request's moment (its parameter).
+_VISIBLE = "(p.expire_at IS NULL OR p.expire_at > %s)"
+
+
 @functools.cache
 def _profile_tables():
     """FROM clause: the pages `p` with their profile rows `m`, and each profile's municipality page `mp`."""
@@ -131,10 +135,6 @@ def _feature_query():
         f"ORDER BY p.{_quote('title')}, p.{_quote(Page._meta.pk.column)}"
     )
     return sql, column_converters(columns)
-
-
-# Unexpired at the request's moment (its parameter).
-_VISIBLE = "(p.expire_at IS NULL OR p.expire_at > %s)"
 
 
 def _rows(request):
