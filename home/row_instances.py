@@ -92,25 +92,20 @@ def _only_dimension_receivers(model):
     return found <= expected
 
 
-class Reader:
-    """Columns (field, table alias) with the ORM's converters; builds instances without running __init__."""
+class InstanceMaker:
+    """Makes instances of `model` from field values as from_db does, without __init__ where that is safe."""
 
-    def __init__(self, model, columns):
+    def __init__(self, model):
         self.model = model
         self.dimension_fields = _dimension_fields(model)
         # Built without __init__ only if that does what __init__ and the init receivers would do; else from_db.
         self.extras = init_extras(model) if _only_dimension_receivers(model) else None
-        self.attnames = [field.attname for field, _alias in columns]
-        self.columns = [f"{alias}.{_quote(field.column)}" for field, alias in columns]
-        self.converters = column_converters(columns)
 
-    def build(self, values, db):
-        if self.converters:
-            values = converted(values, self.converters)
+    def make(self, attnames, values, db):
         if self.extras is None:
-            return self.model.from_db(db, self.attnames, values)
+            return self.model.from_db(db, attnames, values)
         instance = self.model.__new__(self.model)
-        instance.__dict__.update(zip(self.attnames, values, strict=True))
+        instance.__dict__.update(zip(attnames, values, strict=True))
         state = instance._state = ModelState()
         state.adding = False
         state.db = db
@@ -123,3 +118,19 @@ class Reader:
             ):
                 field.update_dimension_fields(instance)
         return instance
+
+
+class Reader:
+    """Columns (field, table alias) with the ORM's converters; builds instances without running __init__."""
+
+    def __init__(self, model, columns):
+        self.model = model
+        self.maker = InstanceMaker(model)
+        self.attnames = [field.attname for field, _alias in columns]
+        self.columns = [f"{alias}.{_quote(field.column)}" for field, alias in columns]
+        self.converters = column_converters(columns)
+
+    def build(self, values, db):
+        if self.converters:
+            values = converted(values, self.converters)
+        return self.maker.make(self.attnames, values, db)
