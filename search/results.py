@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.formats import date_format
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
@@ -19,6 +18,7 @@ from home.compiled_loads import load_in_bulk
 from home.listings import restricted_paths
 from home.models import HomePage, StandardPage
 from home.shared_lookups import shared
+from newsroom.dates import german_date
 from newsroom.models import EventPage, NewsPage
 from profiles.models import DistrictProfilePage, MunicipalityPage
 
@@ -152,11 +152,13 @@ class Hit:
     excerpt: str = ""
 
 
+# Dates as "4. Dezember 2026" (Django's date_format "j. F Y" in German) through newsroom.dates, which
+# needs no format and translation look-ups: those were a third of building the hits.
 def _event_meta(page):
     start = timezone.localtime(page.start)
-    when = date_format(start, "j. F Y")
+    when = german_date(start)
     if not page.all_day:
-        when += f", {date_format(start, 'H:i')} Uhr"
+        when += f", {start:%H:%M} Uhr"
     meta = [when]
     if page.city:
         meta.append(page.city)
@@ -168,7 +170,7 @@ def _event_meta(page):
 def _meta(page):
     """Date or status of a hit, as short phrases shown under its title."""
     if isinstance(page, NewsPage):
-        return [date_format(page.date, "j. F Y")]
+        return [german_date(page.date)]
     if isinstance(page, EventPage):
         return _event_meta(page)
     if isinstance(page, DistrictProfilePage):
@@ -176,7 +178,7 @@ def _meta(page):
         meta.append(f"{page.get_status_display()} ({page.period_display})")
         return meta
     if page.last_published_at:
-        return [f"Stand: {date_format(timezone.localtime(page.last_published_at), 'j. F Y')}"]
+        return [f"Stand: {german_date(timezone.localtime(page.last_published_at))}"]
     return []
 
 

@@ -114,6 +114,10 @@ def test_each_hit_shows_its_date_or_status(client, site_tree):
         start=datetime.datetime(2031, 5, 14, 16, 0, tzinfo=datetime.UTC),
         city="Gelsenkirchen",
     )
+    guide = factories.StandardPageFactory(parent=site_tree["home"], title="Zwischenbilanz Leitfaden")
+    # Late evening in UTC is the next day in Germany: the date shown is the local one.
+    guide.last_published_at = datetime.datetime(2024, 10, 1, 22, 30, tzinfo=datetime.UTC)
+    guide.save(update_fields=["last_published_at"])
 
     page = soup(client.get("/suche/", {"q": "Zwischenbilanz"}))
     meta = {
@@ -123,6 +127,7 @@ def test_each_hit_shows_its_date_or_status(client, site_tree):
     assert meta == {
         "Zwischenbilanz Meldung": "7. März 2025",
         "Zwischenbilanz Tagung": "14. Mai 2031, 18:00 Uhr · Gelsenkirchen",
+        "Zwischenbilanz Leitfaden": "Stand: 2. Oktober 2024",
     }
 
 
