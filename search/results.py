@@ -75,6 +75,29 @@ def searchable_pages(site):
     return pages
 
 
+def hidden_pages_sql(site):
+    """SQL and parameters selecting the ids of the pages that searchable_pages(site) leaves out: not live,
+    not on the site, or inside a private section. PostgreSQL only (the ranked search's counts).
+
+    Usually a handful, and each part is read through an index: the unpublished pages through
+    home/migrations/0009, the other sites' pages (and the tree's root) as the two path ranges around
+    the site root's, the private sections as path prefixes. UNION, so that a page in two parts is one row.
+    """
+    parts = ["SELECT id FROM wagtailcore_page WHERE NOT live"]
+    params = []
+    if site is not None:
+        # A page is on the site when its path starts with the root's (its depth is then at least the
+        # root's): in the pattern operators' (byte) order, those paths lie in [root, upper).
+        root = site.root_page.path
+        upper = root[:-1] + chr(ord(root[-1]) + 1)
+        parts.append("SELECT id FROM wagtailcore_page WHERE path::text ~<~ %s OR path::text ~>=~ %s")
+        params += [root, upper]
+    for path in restricted_paths():
+        parts.append("SELECT id FROM wagtailcore_page WHERE path::text LIKE %s")
+        params.append(path + "%")  # tree paths are letters and digits: nothing to escape
+    return " UNION ".join(parts), params
+
+
 def filter_by_type(pages, result_type):
     if result_type is None:
         return pages

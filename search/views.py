@@ -19,6 +19,7 @@ from .results import (
     build_hits,
     counts_by_type,
     filter_by_type,
+    hidden_pages_sql,
     promotions_for,
     searchable_pages,
     specific_pages,
@@ -60,11 +61,25 @@ def _searchable_pages_sql(request, site):
     )
 
 
+def _hidden_pages_sql(request, site):
+    """hidden_pages_sql(site), kept per content generation like _searchable_pages_sql()."""
+    return shared(
+        request,
+        ("sitesearch:hidden-pages-sql", site.pk if site is not None else None),
+        lambda: hidden_pages_sql(site),
+    )
+
+
 def _ranked_results(request, site, pages, query, result_type, page_param):
     """(type counts, total, page of (id, content type) pairs, specific pages) from one query (PostgreSQL)."""
     content_type_ids, exclude = type_filter_content_types(result_type)
     ranked_search = ranked.RankedSearch(
-        None, query, content_type_ids, exclude, pages_sql=_searchable_pages_sql(request, site)
+        None,
+        query,
+        content_type_ids,
+        exclude,
+        pages_sql=_searchable_pages_sql(request, site),
+        hidden_sql=_hidden_pages_sql(request, site),
     )
     offset = (_requested_page(page_param) - 1) * RESULTS_PER_PAGE
     per_content_type = ranked_search.prefetch(offset, RESULTS_PER_PAGE)

@@ -7,7 +7,7 @@ be the backend's own; these tests compare both paths with the backend's queryset
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 
 from search import ranked
 from tests import factories
@@ -191,3 +191,22 @@ def test_the_shared_page_conditions_follow_restrictions_and_unpublishing(client,
 
     quartier_pages["title"][1].specific.unpublish()
     assert result(client, "/suche/?q=Quartier&typ=aktuelles&page=3")[2] == total - 2
+
+
+def test_another_sites_pages_are_neither_found_nor_counted(client, quartier_pages, monkeypatch, settings):
+    # The counts are every match less those of hidden pages (results.hidden_pages_sql): another site's
+    # pages are hidden on this one, and this one's on the other.
+    settings.ALLOWED_HOSTS = ["localhost", "testserver", "zweites.example"]
+    here = {path: result(client, path) for path in PATHS}
+    other_home = factories.HomePageFactory(parent=Page.get_first_root_node(), title="Zweites Netz", slug="zweites")
+    Site.objects.create(hostname="zweites.example", port=80, root_page=other_home)
+    elsewhere = [
+        factories.StandardPageFactory(parent=other_home, title=f"Quartier Quartier Quartier anderswo {number}")
+        for number in range(3)
+    ]
+
+    for path in PATHS:
+        assert result(client, path) == here[path] == backend_result(client, path, monkeypatch), path
+    other = client.get("/suche/?q=Quartier", HTTP_HOST="zweites.example").context
+    assert sorted(hit.page.pk for hit in other["hits"]) == sorted(page.pk for page in elsewhere)
+    assert other["total"] == 3
