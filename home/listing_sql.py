@@ -99,13 +99,14 @@ class TeaserListing:
         table) and its params, to be run as it is or used as a subquery.
 
         With `pages_first` the pages are read first, from the covering index, behind OFFSET 0 (only p.id
-        is there then): for the counts per status PostgreSQL otherwise merged them with the profiles in id
-        order and read the whole page table by primary key (2.4 ms on the benchmark database; hashing
-        them: 1.2 ms). Used as a subquery it can cost more: with the fence the planner knows the number
-        of groups and joined the municipalities' titles by reading the whole page table (1.7 -> 2.6 ms).
+        and p.expire_at, both in that index, are there then): for the counts per status PostgreSQL
+        otherwise merged them with the profiles in id order and read the whole page table by primary key
+        (2.4 ms on the benchmark database; hashing them: 1.2 ms). Used as a subquery it can cost more:
+        with the fence the planner knows the number of groups and joined the municipalities' titles by
+        reading the whole page table (1.7 -> 2.6 ms).
         """
         if pages_first and connection.vendor == "postgresql":  # SQLite would want a LIMIT before OFFSET
-            pages = f"(SELECT p.id FROM {Page._meta.db_table} p WHERE {self.page_conditions} OFFSET 0) p"
+            pages = f"(SELECT p.id, p.expire_at FROM {Page._meta.db_table} p WHERE {self.page_conditions} OFFSET 0) p"
             conditions = self.model_conditions
         else:
             pages = f"{Page._meta.db_table} p"

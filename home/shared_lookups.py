@@ -4,13 +4,16 @@ The site for a host name (with its home page) and the rendered footer are the sa
 a site, yet cost queries on each request. They are kept in this process's memory for one content
 generation (home.page_cache.generation(), read from the shared cache once per request), so a publish,
 a settings change or a site change anywhere retires them at once, as it does the page cache.
-A page's own content is never kept here: a page-cache miss still renders it afresh.
+A page's own content is never kept here: a page-cache miss still renders it afresh. Aggregates over
+many pages that listings share (the number of news, the event index's counts per city) are kept with
+shared_until(), which also retires them when the passing of time changes them.
 """
 
 import threading
 from contextvars import ContextVar
 
 from django.http.request import split_domain_port
+from django.utils import timezone
 from wagtail.models import Site
 
 from .page_cache import generation
@@ -31,21 +34,43 @@ def current_generation(request):
     return request._content_generation
 
 
-def shared(request, key, build):
-    """`build()` once per content generation and process; `key` must name everything the value depends on."""
-    current = current_generation(request)
+_MISSING = object()
+
+
+def _kept(current, key):
+    """The value kept under `key` for generation `current`, or _MISSING."""
     with _lock:
         if _store["generation"] != current:
             _store["generation"] = current
             _store["values"] = {}
-        values = _store["values"]
-        if key in values:
-            return values[key]
-    value = build()
+        return _store["values"].get(key, _MISSING)
+
+
+def _keep(current, key, value):
     with _lock:
         if _store["generation"] == current:
-            values[key] = value
+            _store["values"][key] = value
+
+
+def shared(request, key, build):
+    """`build()` once per content generation and process; `key` must name everything the value depends on."""
+    current = current_generation(request)
+    value = _kept(current, key)
+    if value is _MISSING:
+        value = build()
+        _keep(current, key, value)
     return value
+
+
+def shared_until(request, key, build):
+    """shared() for a value that the passing of time changes too: `build()` returns (value, moment), and from
+    that moment on (None: never) the value is built again, within the same generation as well."""
+    current = current_generation(request)
+    entry = _kept(current, key)
+    if entry is _MISSING or (entry[1] is not None and entry[1] <= timezone.now()):
+        entry = build()
+        _keep(current, key, entry)
+    return entry[0]
 
 
 def site_root_paths():

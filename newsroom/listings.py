@@ -5,6 +5,7 @@ as a subquery (`home.listings.public_only`) and `defer_streamfields()`, so the c
 does not grow with the number of items.
 """
 
+import functools
 import itertools
 
 from django.db import connection
@@ -12,9 +13,12 @@ from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 from taggit.models import Tag
+from wagtail.models import Page
 
 from home.listing_sql import TeaserListing
 from home.listings import count_of_type, paginate, public_only, querystring_without_page
+from home.row_instances import column_converters, converted
+from home.shared_lookups import shared_until
 from home.topics import related_pages
 
 from .dates import german_date, german_month
@@ -139,13 +143,48 @@ def event_month_groups(events):
     ]
 
 
+def event_city_counts(index, request):
+    """[(city, upcoming events, past events)] below `index`: the city filter's choices and, unfiltered,
+    the totals for paging, of the upcoming list and the archive alike.
+
+    One grouped query (3 ms on the benchmark database, a quarter of the event index's time) kept per
+    content generation until the soonest upcoming event is over or a counted page expires: time alone
+    changes these numbers only then, and a publish, unpublish, move or delete starts a new generation.
+    """
+    from .models import EventPage
+
+    def build():
+        listing = TeaserListing(EventPage, index)
+        city, start, end = (listing.column(name) for name in ("city", "start", "end"))
+        upcoming = UPCOMING_SQL.format(start=start, end=end)
+        select = (
+            f"{city}, SUM(CASE WHEN ({upcoming}) THEN 1 ELSE 0 END), COUNT(*), "
+            f"MIN(CASE WHEN ({upcoming}) THEN COALESCE({end}, {start}) END), MIN(p.expire_at)"
+        )
+        now = _now_twice()
+        rows = listing.grouped(select, city, select_params=[*now, *now], pages_first=True)
+        counts, moments = [], []
+        for name, upcoming_count, total, *ends in rows:
+            counts.append((name, upcoming_count, total - upcoming_count))
+            moments.extend(moment for moment in converted(ends, _moment_converters()) if moment is not None)
+        return counts, min(moments, default=None)
+
+    return shared_until(request, ("event-city-counts", index.pk), build)
+
+
+@functools.cache
+def _moment_converters():
+    """The ORM's converters for the two moments event_city_counts() reads (SQLite returns them as text)."""
+    from .models import EventPage
+
+    return column_converters([(EventPage._meta.get_field("end"), "m"), (Page._meta.get_field("expire_at"), "p")])
+
+
 def event_index_context(index, request):
     archive = request.GET.get("archiv") == "1"
     city = request.GET.get("stadt", "").strip()
-    # One grouped query gives the city filter's choices and, unfiltered, the total for paging.
-    events = event_teasers(index, past=archive)
-    per_city = events.count_by("city")
-    cities = sorted({value for value, _count in per_city if value}, key=str.lower)
+    per_city = {name: past if archive else upcoming for name, upcoming, past in event_city_counts(index, request)}
+    cities = sorted((name for name, count in per_city.items() if name and count), key=str.lower)
     if city:
         events = event_queryset(index).only(*EVENT_TEASER_FIELDS).filter(city__iexact=city)
         if archive:
@@ -153,7 +192,7 @@ def event_index_context(index, request):
         else:
             events = events.filter(upcoming_q()).order_by("start", "pk")
     else:
-        events.total = sum(count for _value, count in per_city)
+        events = event_teasers(index, past=archive, count=sum(per_city.values()))
     page = paginate(request, events, EVENTS_PER_PAGE)
     page.object_list = list(page.object_list)
     return {

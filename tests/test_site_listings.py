@@ -182,6 +182,92 @@ def test_home_shows_the_next_three_events(client, site_tree, events):
     assert titles == ["Läuft gerade", "Bald", "Auch im Februar"]
 
 
+# --- Counts kept by a serving process (home.shared_lookups.shared_until) -----------------------------
+
+
+def city_options(response):
+    return [option.get_text() for option in soup(response).select("#filter-stadt option")][1:]
+
+
+def pages_shown(response):
+    """The "Seite 1 von N" of the paging, 1 without paging."""
+    paging = soup(response).select_one("nav.pagination")
+    return int(paging.get_text().split(" von ")[1].split()[0]) if paging else 1
+
+
+@pytest.fixture
+def later(monkeypatch):
+    """Moves the clock of the code under test `hours` ahead of the real one."""
+
+    def move(hours):
+        moment = timezone.now() + datetime.timedelta(hours=hours)
+        monkeypatch.setattr(timezone, "now", lambda: moment)
+
+    return move
+
+
+@pytest.mark.warm_shared_lookups
+def test_event_counts_follow_the_clock_when_an_event_ends_or_a_page_expires(client, site_tree, events, later):
+    """The counts per city give the filter's choices and the number of pages; a serving process keeps them,
+    and the first request after an event is over or a page has expired must not show the old ones."""
+    index = site_tree["event_index"]
+    for number in range(16):
+        factories.EventPageFactory(parent=index, title=f"Fernes Treffen {number}", start=days(400 + number))
+    factories.EventPageFactory(
+        parent=index,
+        title="Verfällt",
+        start=days(200),
+        city="Hagen",
+        expire_at=timezone.now() + datetime.timedelta(hours=2),
+    )
+    upcoming = client.get("/veranstaltungen/")
+    assert city_options(upcoming) == ["Bochum", "Dortmund", "dortmund", "Hagen", "Köln"]
+    assert pages_shown(upcoming) == 2  # 21 upcoming events, 20 per page
+    assert city_options(client.get("/veranstaltungen/?archiv=1")) == ["Dortmund", "Köln"]
+
+    later(hours=3)  # "Verfällt" has expired; "Läuft gerade" (Bochum) still runs
+    upcoming = client.get("/veranstaltungen/")
+    assert city_options(upcoming) == ["Bochum", "Dortmund", "dortmund", "Köln"]
+    assert pages_shown(upcoming) == 1
+    assert client.get("/veranstaltungen/?page=2").status_code == 404
+
+    later(hours=25)  # and now "Läuft gerade" is over too
+    upcoming = client.get("/veranstaltungen/")
+    assert "Läuft gerade" not in event_titles(upcoming)
+    assert city_options(upcoming) == ["Dortmund", "dortmund", "Köln"]
+    archive = client.get("/veranstaltungen/?archiv=1")
+    assert event_titles(archive) == ["Läuft gerade", "Vorbei", "Lange vorbei"]
+    assert city_options(archive) == ["Bochum", "Dortmund", "Köln"]
+
+
+@pytest.mark.warm_shared_lookups
+def test_event_counts_change_with_the_next_publish_unpublish_and_delete(client, site_tree, events):
+    assert "Bonn" not in city_options(client.get("/veranstaltungen/"))
+    fresh = factories.EventPageFactory(parent=site_tree["event_index"], title="Neu", city="Bonn", live=False)
+    fresh.save_revision().publish()
+    assert "Bonn" in city_options(client.get("/veranstaltungen/"))
+    fresh.refresh_from_db()  # publish() went live on a copy made from the revision
+    fresh.unpublish()
+    assert "Bonn" not in city_options(client.get("/veranstaltungen/"))
+    events["running"].delete()
+    assert "Bochum" not in city_options(client.get("/veranstaltungen/"))
+
+
+@pytest.mark.warm_shared_lookups
+def test_news_paging_follows_a_publish_and_an_expiry(client, site_tree, news_items, later):
+    assert pages_shown(client.get("/aktuelles/")) == 3  # 25 news, ten per page
+    expiring = factories.NewsPageFactory(
+        parent=site_tree["news_index"], live=False, expire_at=timezone.now() + datetime.timedelta(hours=1)
+    )
+    for number in range(5):
+        factories.NewsPageFactory(parent=site_tree["news_index"], title=f"Ohne Veröffentlichung {number}")
+    expiring.save_revision().publish()  # 31 pages counted from the next request on
+    assert pages_shown(client.get("/aktuelles/")) == 4
+    later(hours=2)
+    assert pages_shown(client.get("/aktuelles/")) == 3
+    assert client.get("/aktuelles/?page=4").status_code == 404
+
+
 # --- Profiles -------------------------------------------------------------------------------------
 
 
