@@ -56,35 +56,39 @@ class Statement:
         placeholders = ", ".join(["%s"] * self.parameter_count)
         self.arguments = f" ({placeholders})" if self.parameter_count else ""
 
-    def execute(self, cursor, params):
-        """Run the statement on `cursor` (a Django cursor); fetch its rows from the cursor afterwards."""
+    def execute(self, cursor, params, prefix=""):
+        """Run the statement on `cursor` (a Django cursor); fetch its rows from the cursor afterwards.
+
+        `prefix` (statements without placeholders, each ending in ";", such as SET LOCAL) goes first in
+        the same query, and so in the same implicit transaction.
+        """
         connection = cursor.db
         if not enabled(connection):
-            cursor.execute(self.sql, params)
+            cursor.execute(prefix + self.sql, params)
             return
         connection.ensure_connection()
         names = _session_names(connection)
         name = names.get(self.sql)
         if name is not None:
-            cursor.execute(f"EXECUTE {name}{self.arguments}", params)
+            cursor.execute(f"{prefix}EXECUTE {name}{self.arguments}", params)
             return
         if len(names) >= MAX_PER_SESSION:
-            cursor.execute(self.sql, params)
+            cursor.execute(prefix + self.sql, params)
             return
         name = f"staedtenetz_{next(_names)}"
-        cursor.execute(f"PREPARE {name} AS {self.server_text}; EXECUTE {name}{self.arguments}", params)
+        cursor.execute(f"{prefix}PREPARE {name} AS {self.server_text}; EXECUTE {name}{self.arguments}", params)
         names[self.sql] = name
 
 
 _statements = {}
 
 
-def execute(cursor, sql, params):
-    """cursor.execute(sql, params), prepared where enabled(): for hand-written statements whose plan does
-    not depend on the values (primary keys, id lists), run on every request of their kind."""
+def execute(cursor, sql, params, prefix=""):
+    """cursor.execute(prefix + sql, params), `sql` prepared where enabled(): for hand-written statements
+    whose plan does not depend on the values (primary keys, id lists), run on every request of their kind."""
     statement = _statements.get(sql)
     if statement is None:
         if len(_statements) >= 4 * MAX_PER_SESSION:
             _statements.clear()
         statement = _statements[sql] = Statement(sql)
-    statement.execute(cursor, params)
+    statement.execute(cursor, params, prefix)

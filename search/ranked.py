@@ -14,6 +14,7 @@ descending; the tsquery is built like the backend's raw Lexeme query. Other data
 use the queryset path in results.py.
 """
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -22,6 +23,8 @@ from modelsearch.backends.database.postgres.weights import get_sql_weights
 from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
+
+from home import prepared_statements as prepared
 
 
 def available():
@@ -51,13 +54,15 @@ def _tsquery_text(query):
 # Counting the matches per content type, the planner (expecting a few hundred) sorts some 10,000 of them
 # by type to group them into about ten; hashing them costs 1-1.5 ms less on the benchmark database. The
 # ORDER BY ... LIMIT of the ranked windows still sort: no other plan gives their order.
-_SETTINGS = """
-SET LOCAL enable_seqscan = off;
-SET LOCAL enable_nestloop = off;
-SET LOCAL enable_mergejoin = off;
-SET LOCAL enable_sort = off;
-SET LOCAL jit = off;
-"""
+# The statement is prepared once per database session (home.prepared_statements): planning it took
+# 0.85 ms of its 7 on the benchmark database. Its plan is the generic one from the first use on: the
+# hints above fix its shape whatever the word, and the matches are read in a lateral subquery of the
+# parsed query, so that a generic plan, not knowing the query, still finds them through the GIN index
+# (as a plain join it read every entry through the content type index and tested it: 7 -> 29 ms).
+_SETTINGS = (
+    "SET LOCAL enable_seqscan = off; SET LOCAL enable_nestloop = off; SET LOCAL enable_mergejoin = off; "
+    "SET LOCAL enable_sort = off; SET LOCAL jit = off; SET LOCAL plan_cache_mode = force_generic_plan; "
+)
 
 _QUERY = "to_tsquery(%(config)s::regconfig, %(tsquery)s) AS query"
 _PAGE_ENTRIES = "content_type_id + 0 = ANY(%(entry_types)s)"
@@ -74,9 +79,10 @@ _SCORE = """CASE WHEN numnode(query) = 1 AND NOT title @@ query THEN 0::float8
 # Every match with its page's content type and its score.
 _RANKED_MATCHES = f"""
     SELECT pages.id, pages.content_type_id, entries.score
-    FROM (
+    FROM {_QUERY}
+    CROSS JOIN LATERAL (
         SELECT object_id::integer AS page_id, {_SCORE} AS score
-        FROM wagtailsearch_indexentry, {_QUERY}
+        FROM wagtailsearch_indexentry
         WHERE {_PAGE_ENTRIES} AND (title || body) @@ query
         OFFSET 0
     ) AS entries
@@ -84,9 +90,7 @@ _RANKED_MATCHES = f"""
 """
 
 # Counts per content type and the requested window of the ranked hits: every match is scored once.
-_SQL = (
-    _SETTINGS
-    + f"""
+_SQL = f"""
 WITH hits AS MATERIALIZED ({_RANKED_MATCHES})
 SELECT NULL::integer, content_type_id, COUNT(*) FROM hits GROUP BY content_type_id
 UNION ALL
@@ -97,7 +101,6 @@ UNION ALL
     LIMIT %(limit)s OFFSET %(offset)s
 )
 """
-)
 
 # The first pages of a one-word search without scoring every match. A match whose title lacks the word
 # and whose body has it only with the low weights C and D (most matches: the site's body fields carry no
@@ -118,20 +121,18 @@ UNION ALL
 # page). Otherwise (fewer such leaders: a word in few titles, a later
 # page) the statement ranks every match as _SQL does; the branches of the path not taken are never run
 # (one-time filters on the leaders' count), so that costs only the leaders' look-up.
-_LEADERS_SQL = (
-    _SETTINGS
-    + f"""
+_LEADERS_SQL = f"""
 WITH leaders AS MATERIALIZED (
     SELECT candidates.page_id AS id, pages.content_type_id, candidates.score
     FROM (
-        SELECT page_id, score FROM (
+        SELECT page_id, score FROM {_QUERY}
+        CROSS JOIN LATERAL (
             SELECT object_id::integer AS page_id, {_SCORE} AS score
-            FROM wagtailsearch_indexentry, {_QUERY}
-            WHERE {_PAGE_ENTRIES} AND numnode(query) = 1
-              AND (title @@ query OR ts_filter(body, '{{{{a,b}}}}') @@ query)
+            FROM wagtailsearch_indexentry
+            WHERE {_PAGE_ENTRIES} AND (title @@ query OR ts_filter(body, '{{{{a,b}}}}') @@ query)
             OFFSET 0
         ) AS scored
-        WHERE score > %(bound)s
+        WHERE numnode(query) = 1 AND score > %(bound)s
         ORDER BY score DESC, page_id DESC
         LIMIT %(candidates)s
     ) AS candidates
@@ -144,10 +145,15 @@ WITH leaders AS MATERIALIZED (
 ),
 enough AS (SELECT COUNT(*) = %(window_end)s AS leaders_suffice FROM leaders),
 hits AS MATERIALIZED ({_RANKED_MATCHES})
-SELECT NULL::integer, content_type_id, COUNT(*)
-FROM wagtailsearch_indexentry, {_QUERY}
-WHERE {_PAGE_ENTRIES} AND (title || body) @@ query AND (SELECT leaders_suffice FROM enough)
-GROUP BY content_type_id
+SELECT NULL::integer, matches.content_type_id, COUNT(*)
+FROM {_QUERY}
+CROSS JOIN LATERAL (
+    SELECT content_type_id FROM wagtailsearch_indexentry
+    WHERE {_PAGE_ENTRIES} AND (title || body) @@ query
+    OFFSET 0
+) AS matches
+WHERE (SELECT leaders_suffice FROM enough)
+GROUP BY matches.content_type_id
 UNION ALL
 SELECT NULL::integer, entries.content_type_id, -COUNT(*)
 FROM ({{hidden}}) AS hidden
@@ -178,7 +184,6 @@ UNION ALL
     LIMIT %(limit)s OFFSET %(offset)s
 )
 """
-)
 
 # Looking for leaders costs a primary key look-up per leader; beyond the first pages of hits a word
 # rarely has that many leaders, and _SQL is then cheaper.
@@ -201,14 +206,31 @@ def _low_weight_bound(weights):
     return 2 * max(values[0], values[1])
 
 
-def _named(sql, values, prefix, params):
-    """`sql` with its positional placeholders named `prefix_0, prefix_1, ...`, their values put into
-    `params`: the statements here use named ones, and both styles cannot mix."""
-    sql = sql.replace("%%", "\0")
-    for number, value in enumerate(values):
-        params[f"{prefix}_{number}"] = value
-        sql = sql.replace("%s", f"%({prefix}_{number})s", 1)
-    return sql.replace("\0", "%%")
+_NAMED_PLACEHOLDER = re.compile(r"%%|%\((\w+)\)s")
+
+
+def _positional(sql, params):
+    """`sql` with its named placeholders as positional ones, and their values in order: the prepared
+    statement (home.prepared_statements) takes positional ones."""
+    values = []
+
+    def replace(match):
+        if match.group(1) is None:
+            return match.group()
+        values.append(params[match.group(1)])
+        return "%s"
+
+    return _NAMED_PLACEHOLDER.sub(replace, sql), values
+
+
+def _literal(cursor, sql, params):
+    """`sql` with its parameters as literals, ready to be part of another statement's text.
+
+    The searchable and the hidden pages are the same for every search of a site (until a privacy
+    restriction changes), and the planner needs their path prefixes as values: only a known prefix
+    becomes a range of the path index. A few statements per site are prepared that way.
+    """
+    return cursor.mogrify(sql, params).decode().replace("%", "%%")
 
 
 class RankedSearch:
@@ -245,16 +267,18 @@ class RankedSearch:
                 window_end=offset + limit,
                 candidates=2 * (offset + limit) + LEADERS_SLACK,
             )
-        pages_sql = _named(pages_sql, pages_params, "page_param", params)
-        hidden_sql = _named(*self.hidden_sql, "hidden_param", params)
         if self.content_type_ids is None:
             type_filter = "TRUE"
         else:
             params["filter_types"] = list(self.content_type_ids)
             type_filter = ("NOT " if self.exclude else "") + "content_type_id = ANY(%(filter_types)s)"
-        sql = template.format(pages=pages_sql, hidden=hidden_sql, type_filter=type_filter)
         with connection.cursor() as cursor:
-            cursor.execute(sql, params)
+            sql = template.format(
+                pages=_literal(cursor, pages_sql, pages_params),
+                hidden=_literal(cursor, *self.hidden_sql),
+                type_filter=type_filter,
+            )
+            prepared.execute(cursor, *_positional(sql, params), prefix=_SETTINGS)
             rows = cursor.fetchall()
         # A content type may come in two rows: its matches, and those of hidden pages as a negative count.
         counts = defaultdict(int)

@@ -111,7 +111,9 @@ def test_words_with_high_weights_in_the_body_are_leaders_too(client, quartier_pa
         assert result(client, path) == backend_result(client, path, monkeypatch), path
 
 
-def test_the_shortcut_is_tried_for_the_first_pages_of_one_word_searches(client, quartier_pages, monkeypatch):
+def test_the_shortcut_is_tried_for_the_first_pages_of_one_word_searches(client, quartier_pages, monkeypatch, settings):
+    settings.DATABASE_PREPARED_STATEMENTS = False  # the statement's text on every use, not only on the first
+
     def tried(path):
         with CaptureQueriesContext(connection) as captured:
             client.get(path)
@@ -127,6 +129,20 @@ def test_the_shortcut_is_tried_for_the_first_pages_of_one_word_searches(client, 
     monkeypatch.setattr(ranked, "LEADERS_MAX_WINDOW", 80)
     assert tried("/suche/?q=Quartier&page=4")
     assert not tried("/suche/?q=Quartier&page=5")
+
+
+def test_the_prepared_statement_finds_what_the_plain_one_finds(client, quartier_pages, settings):
+    # Prepared once per session and run with its generic plan (ranked._SETTINGS), whatever the word.
+    prepared = {}
+    for path in PATHS + PATHS:
+        with CaptureQueriesContext(connection) as captured:
+            prepared[path] = result(client, path)
+    searches = [query["sql"] for query in captured if query["sql"].startswith(ranked._SETTINGS)]
+    assert len(searches) == 1 and "EXECUTE staedtenetz_" in searches[0] and "PREPARE" not in searches[0]
+
+    settings.DATABASE_PREPARED_STATEMENTS = False
+    for path in PATHS:
+        assert result(client, path) == prepared[path], path
 
 
 def test_the_body_bound_holds_for_any_low_weight_positions(db):
